@@ -1,0 +1,82 @@
+using System.Text;
+using UvShim.Arguments;
+using UvShim.HandOver;
+using UvShim.Output;
+using UvShim.Planning;
+using UvShim.Settings;
+
+namespace UvShim.Commands;
+
+/// <summary><c>uvshim shim explain &lt;uv args…&gt;</c>: the decision and the exact command; nothing is run but the probe.</summary>
+internal static class ExplainCommand
+{
+    public static int Run(string[] uvArguments)
+    {
+        var env = EnvironmentSnapshot.Read();
+        InvocationContext context;
+        try
+        {
+            context = new InvocationContext(env, Directory.GetCurrentDirectory(), SettingsLoader.Load(env));
+        }
+        catch (SettingsException e)
+        {
+            StdErr.Line(e.Message);
+            return 2;
+        }
+
+        var arguments = UvArguments.Parse(uvArguments);
+        var kind = InvocationClassifier.Classify(arguments);
+        var uv = new Lazy<string>(() => UvLocator.Find(context.Settings.UvPath, env, Environment.ProcessPath));
+
+        var text = new StringBuilder();
+        void Row(string label, string value) => text.Append($"{label + ":",-15}{value}\n");
+
+        Row("uv arguments", ShellQuote.Join(uvArguments));
+        Row("command", arguments.Command.Count == 0 ? "(none)" : string.Join(' ', arguments.Command));
+        Row("mode", context.Settings.Mode.ToString().ToLowerInvariant());
+
+        Plan plan;
+        try
+        {
+            plan = kind == InvocationKind.PassThrough
+                ? new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], [new("decision", "hand over unchanged: uvshim changes only pip install and pip sync")])
+                : PlannerFactory.Create(context, uv).PlanAsync(arguments, kind, context).GetAwaiter().GetResult();
+        }
+        catch (UvNotFoundException e)
+        {
+            StdErr.Line(e.Message);
+            return 2;
+        }
+
+        foreach (var step in plan.Steps)
+            Row(step.Label, step.Text);
+
+        string uvPath;
+        try
+        {
+            uvPath = uv.Value;
+        }
+        catch (UvNotFoundException e)
+        {
+            uvPath = "uv";
+            Row("uv", "not found: " + e.Message);
+        }
+
+        switch (plan)
+        {
+            case Plan.Refuse refuse:
+                Row("would print", refuse.Message.Split('\n')[0]);
+                Row("would exit", "2, running nothing");
+                break;
+            case Plan.HandOver handOver:
+                foreach (var note in handOver.Notes)
+                    Row("note", note);
+                var finalArguments = handOver.Arguments.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text);
+                Row("would run", ShellQuote.Join([uvPath, .. finalArguments]));
+                break;
+        }
+
+        StdOut.Write(text.ToString());
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+namespace UvShim.Decision;
+
+/// <summary>
+/// pip's <c>decide_user_install</c> and its PEP 668 check, for uv (SPEC §3). Pure: the facts are
+/// gathered by the caller, so a table of cases tests every branch.
+/// </summary>
+internal static class InstallDecision
+{
+    public const string DefaultingNote = "Defaulting to user installation because normal site-packages is not writeable";
+
+    public static InstallOutcome Decide(InstallFacts facts)
+    {
+        var probe = facts.Probe;
+
+        if (facts.ExplicitUser)
+        {
+            // pip's order: --target, then PEP 668 (skipped for --prefix and in a venv), then decide_user_install.
+            if (facts.HasTarget)
+                return Refuse("--user with --target", "Can not combine '--user' and '--target'");
+            if (!facts.HasPrefix && !probe.InVenv && facts.ExternallyManaged is { } marker && !facts.BreakSystemPackages)
+                return Refuse("externally managed", PipMessages.ExternallyManaged(marker.ErrorText));
+            if (facts.HasPrefix)
+                return Refuse("--user with --prefix", "Can not combine '--user' and '--prefix' as they imply different installation locations");
+            if (probe.VenvWithoutSystemSite)
+                return Refuse("venv without system site-packages", "Can not perform a '--user' install. User site-packages are not visible in this virtualenv.");
+            if (!probe.UserSiteEnabled)
+                return Refuse("user site disabled", "Can not perform a '--user' install. User site-packages are disabled for this Python." + DisabledBecause(facts));
+            return UserBaseProblem(probe) is { } problem
+                ? Refuse("user base unusable", problem)
+                : new InstallOutcome.UserInstall("user install by explicit request", null);
+        }
+
+        if (facts.Mode == ShimMode.Off)
+            return new InstallOutcome.HandOver("mode is off");
+        if (facts.HasTarget || facts.HasPrefix)
+            return new InstallOutcome.HandOver("non-user install due to --prefix or --target option");
+        if (probe.InVenv)
+            return new InstallOutcome.HandOver("the target is a virtual environment");
+        if (!probe.UserSiteEnabled)
+            return new InstallOutcome.HandOver("non-user install because user site-packages disabled" + DisabledBecause(facts));
+        if (facts.Mode == ShimMode.Auto && facts.DefaultSchemeWritable)
+            return new InstallOutcome.HandOver("non-user install because site-packages writeable");
+
+        if (facts.IsSync)
+            return Refuse("implicit user sync", PipMessages.ImplicitSync(probe.UserSite));
+        if (facts.ExternallyManaged is { } managed && !facts.BreakSystemPackages)
+            return Refuse("externally managed", PipMessages.ExternallyManaged(managed.ErrorText));
+        if (UserBaseProblem(probe) is { } baseProblem)
+            return Refuse("user base unusable", baseProblem);
+
+        return facts.DefaultSchemeWritable
+            ? new InstallOutcome.UserInstall("mode is always", "Installing into the user site because uvshim's mode is 'always'")
+            : new InstallOutcome.UserInstall("site-packages not writeable", DefaultingNote);
+    }
+
+    private static InstallOutcome.Refuse Refuse(string reason, string message) => new(reason, message);
+
+    private static string DisabledBecause(InstallFacts facts) =>
+        facts.Probe.EnableUserSite switch
+        {
+            "False" => " (PYTHONNOUSERSITE is set)",
+            "None" => " (the effective and real user or group ids differ)",
+            _ => facts.Probe.InVenv ? " (the virtual environment does not include system site-packages)" : "",
+        };
+
+    /// <summary>
+    /// Python gives a relative user base (<c>~/.local</c>) when HOME is unset and the uid has no
+    /// passwd entry; pip would then install under the working directory. uvshim refuses instead.
+    /// </summary>
+    private static string? UserBaseProblem(Python.InterpreterProbe probe)
+    {
+        if (probe.UserBase.Length == 0)
+            return "Python reports no user base on this platform, so there is no user site to install into.";
+        if (!PathText.IsAbsolute(probe.UserBase, probe.IsWindows))
+            return $"Python's user base is '{probe.UserBase}', a relative path (is HOME unset?). "
+                + "Set PYTHONUSERBASE (or HOME) to an absolute directory you can write.";
+        return null;
+    }
+}

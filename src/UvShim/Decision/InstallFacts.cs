@@ -1,0 +1,20 @@
+using UvShim.Python;
+
+namespace UvShim.Decision;
+
+/// <summary>Everything the install decision looks at, gathered beforehand so the decision does no I/O.</summary>
+internal sealed record InstallFacts
+{
+    public ShimMode Mode { get; init; } = ShimMode.Auto;
+    public bool ExplicitUser { get; init; }
+    public bool HasTarget { get; init; }
+    public bool HasPrefix { get; init; }
+    /// <summary><c>uv pip sync</c> rather than <c>install</c>: to the user site it deletes every other user package.</summary>
+    public bool IsSync { get; init; }
+    public required InterpreterProbe Probe { get; init; }
+    /// <summary>pip's <c>site_packages_writable()</c>: purelib and platlib of the default scheme.</summary>
+    public bool DefaultSchemeWritable { get; init; }
+    /// <summary>Null unless the interpreter carries an EXTERNALLY-MANAGED marker.</summary>
+    public ExternallyManaged? ExternallyManaged { get; init; }
+    public bool BreakSystemPackages { get; init; }
+}

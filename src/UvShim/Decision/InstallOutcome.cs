@@ -1,0 +1,13 @@
+namespace UvShim.Decision;
+
+internal abstract record InstallOutcome(string Reason)
+{
+    /// <summary>Hand uv the command line as it came.</summary>
+    public sealed record HandOver(string Reason) : InstallOutcome(Reason);
+
+    /// <summary>Install into the user scheme; <paramref name="Note"/> is printed first unless quiet.</summary>
+    public sealed record UserInstall(string Reason, string? Note) : InstallOutcome(Reason);
+
+    /// <summary>Stop with this message and exit 2, running nothing.</summary>
+    public sealed record Refuse(string Reason, string Message) : InstallOutcome(Reason);
+}

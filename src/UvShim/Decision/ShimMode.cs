@@ -1,0 +1,12 @@
+namespace UvShim.Decision;
+
+/// <summary>SPEC §3.7.</summary>
+internal enum ShimMode
+{
+    /// <summary>pip's behaviour: the user site when site-packages is not writable, or on <c>--user</c>.</summary>
+    Auto,
+    /// <summary>The user site whenever the target is a system interpreter, writable or not.</summary>
+    Always,
+    /// <summary>Hand everything over untouched; an explicit <c>--user</c> still works.</summary>
+    Off,
+}

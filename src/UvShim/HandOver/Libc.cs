@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace UvShim.HandOver;
+
+/// <summary>The few C library calls uvshim needs on Unix.</summary>
+internal static unsafe partial class Libc
+{
+    private const string Name = "libc";
+
+    public const int SIGPIPE = 13;
+    public const int W_OK = 2;
+    public const int EROFS = 30;
+
+    static Libc()
+    {
+        // "libc" alone would need the libc.so linker script of libc6-dev, which slim images lack.
+        NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, Resolve);
+    }
+
+    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
+    {
+        if (name != Name)
+            return 0;
+        if (OperatingSystem.IsLinux() && NativeLibrary.TryLoad("libc.so.6", out var glibc))
+            return glibc;
+        if (OperatingSystem.IsMacOS() && NativeLibrary.TryLoad("/usr/lib/libSystem.B.dylib", out var system))
+            return system;
+        return NativeLibrary.TryLoad(name, assembly, path, out var other) ? other : 0;
+    }
+
+    public static nint Handle => Resolve(Name, typeof(Libc).Assembly, null);
+
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial int execve(byte* path, byte** argv, byte** envp);
+
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial nint signal(int signum, nint handler);
+
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial int access(byte* path, int mode);
+
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial byte* realpath(byte* path, byte* resolved);
+
+    [LibraryImport(Name)]
+    public static partial void free(void* pointer);
+
+    [LibraryImport(Name)]
+    public static partial uint getuid();
+
+    [LibraryImport(Name)]
+    public static partial uint geteuid();
+}

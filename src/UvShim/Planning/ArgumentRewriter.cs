@@ -1,0 +1,34 @@
+using UvShim.Arguments;
+using UvShim.Decision;
+
+namespace UvShim.Planning;
+
+/// <summary>
+/// SPEC §3.5: drop <c>--user</c>, pin <c>--python</c> (replacing any value, since uv rejects a
+/// repeated option), add <c>--prefix</c> or <c>--target</c>. Every other token is kept as it came.
+/// </summary>
+internal static class ArgumentRewriter
+{
+    public static IReadOnlyList<ArgumentSlot> ToUserScheme(UvArguments arguments, UserLayout layout, string executable)
+    {
+        var edit = arguments.Edit();
+        foreach (var user in arguments.All("--user").ToList())
+            edit.Remove(user);
+
+        var inserted = layout switch
+        {
+            UserLayout.Prefix prefix => new List<string> { "--prefix", prefix.UserBase },
+            UserLayout.Target target => new List<string> { "--target", target.UserSite },
+            _ => throw new InvalidOperationException("unknown layout"),
+        };
+
+        var pythons = arguments.All("--python").ToList();
+        if (pythons.Count == 0)
+            inserted.AddRange(["--python", executable]);
+        foreach (var python in pythons)
+            edit.ReplaceValue(python, executable);
+
+        edit.InsertAfterCommand([.. inserted]);
+        return edit.Build();
+    }
+}
