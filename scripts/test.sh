@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test. The integration tests run the packed NativeAOT uvshim, installed with
+# `dotnet tool install` from artifacts/packages, as its own process against a fake uv.
+# Set UVSHIM_TEST_UV=/path/to/uv to run them against a real uv instead (offline, local wheels).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/prerequisites.sh
+scripts/pack.sh >/dev/null
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A private package cache: an older uvshim 0.1.0 in ~/.nuget/packages must not be installed instead.
+NUGET_PACKAGES="$work/nuget" dotnet tool install uvshim --tool-path "$work/tools" --add-source artifacts/packages >/dev/null
+export UVSHIM_TEST_SHIM="$work/tools/uvshim"
+echo "testing $(readlink -f "$UVSHIM_TEST_SHIM") ($("$UVSHIM_TEST_SHIM" shim version))"
+
+log="$work/test.log"
+set +e
+dotnet test UvShim.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+awk '/^(Passed|Failed)! +- Failed: /{gsub(",","");f+=$4;p+=$6;s+=$8} END{printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log"
+exit "$status"

@@ -1,0 +1,138 @@
+using UvShim.Decision;
+using UvShim.Python;
+using UvShim.Tests.Python;
+
+namespace UvShim.Tests.Decision;
+
+/// <summary>
+/// The decision as a table. Rows named "pip:" follow pip's TestDecideUserInstall and the user-install
+/// and PEP 668 functional tests (tests/unit/test_command_install.py, tests/functional/test_pep668.py,
+/// test_install_user.py, test_install.py).
+/// </summary>
+public class InstallDecisionSpecs
+{
+    public enum Expect { HandOver, User, Refuse }
+
+    public sealed record Case(
+        string Name,
+        Expect Expected,
+        string? MessageContains = null,
+        bool ExplicitUser = false,
+        bool Target = false,
+        bool Prefix = false,
+        bool Writable = false,
+        string EnableUserSite = "True",
+        bool ExternallyManaged = false,
+        bool BreakSystemPackages = false,
+        string Mode = "auto",
+        bool Sync = false,
+        string Probe = "linux-pyenv-3.13",
+        string? UserBase = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static TheoryData<Case> Cases => new()
+    {
+        // pip: test_prefix_and_target
+        new("pip: --prefix without --user is a non-user install", Expect.HandOver, "--prefix or --target", Prefix: true),
+        new("pip: --target without --user is a non-user install", Expect.HandOver, "--prefix or --target", Target: true),
+        // pip: test_most_cases, (ENABLE_USER_SITE, writable) -> result
+        new("pip: user site enabled, site-packages writable -> no user install", Expect.HandOver, "site-packages writeable", Writable: true),
+        new("pip: user site enabled, site-packages not writable -> user install", Expect.User, InstallDecision.DefaultingNote),
+        new("pip: user site disabled, writable -> no user install", Expect.HandOver, "user site-packages disabled", Writable: true, EnableUserSite: "False"),
+        new("pip: user site disabled, not writable -> no user install", Expect.HandOver, "user site-packages disabled", EnableUserSite: "False"),
+        new("pip: uid differs from euid (None) counts as disabled", Expect.HandOver, "ids differ", EnableUserSite: "None"),
+        // explicit --user
+        new("pip: --user on a writable system installs to the user site", Expect.User, ExplicitUser: true, Writable: true),
+        new("pip: --user with --target is refused", Expect.Refuse, "Can not combine '--user' and '--target'", ExplicitUser: true, Target: true),
+        new("pip: --user with --prefix is refused", Expect.Refuse, "Can not combine '--user' and '--prefix'", ExplicitUser: true, Prefix: true),
+        new("pip: --user with the user site disabled is refused", Expect.Refuse, "User site-packages are disabled for this Python", ExplicitUser: true, EnableUserSite: "False"),
+        new("pip: --user in a venv without system site-packages is refused", Expect.Refuse, "not visible in this virtualenv", ExplicitUser: true, Probe: "linux-venv-3.12"),
+        // PEP 668 (test_pep668.py)
+        new("pip: --user on an externally managed Python is refused", Expect.Refuse, "externally-managed-environment", ExplicitUser: true, ExternallyManaged: true),
+        new("pip: an implicit user install on an externally managed Python is refused", Expect.Refuse, "This environment is externally managed", ExternallyManaged: true),
+        new("pip: --break-system-packages allows the user install", Expect.User, ExplicitUser: true, ExternallyManaged: true, BreakSystemPackages: true),
+        new("pip: --break-system-packages allows the implicit user install", Expect.User, InstallDecision.DefaultingNote, ExternallyManaged: true, BreakSystemPackages: true),
+        new("pip: --user --prefix on an externally managed Python reports the prefix conflict, not PEP 668", Expect.Refuse, "Can not combine '--user' and '--prefix'", ExplicitUser: true, Prefix: true, ExternallyManaged: true),
+        new("pip: --user --target on an externally managed Python reports the target conflict first", Expect.Refuse, "Can not combine '--user' and '--target'", ExplicitUser: true, Target: true, ExternallyManaged: true),
+        new("pip: --prefix on an externally managed Python is handed to uv", Expect.HandOver, ExternallyManaged: true, Prefix: true),
+        new("a writable externally managed Python is left to uv's own PEP 668 check", Expect.HandOver, "writeable", Writable: true, ExternallyManaged: true),
+        // venvs
+        new("an install into a venv is never rewritten", Expect.HandOver, "virtual environment", Probe: "linux-venv-3.12"),
+        // modes
+        new("mode always installs to the user site even when writable", Expect.User, "mode is 'always'", Writable: true, Mode: "always"),
+        new("mode always leaves a venv alone", Expect.HandOver, "virtual environment", Mode: "always", Probe: "linux-venv-3.12"),
+        new("mode always respects a disabled user site", Expect.HandOver, "disabled", Mode: "always", EnableUserSite: "False"),
+        new("mode off hands an unwritable install over untouched", Expect.HandOver, "mode is off", Mode: "off"),
+        new("mode off still honours an explicit --user", Expect.User, ExplicitUser: true, Mode: "off"),
+        // sync
+        new("an implicit user sync is refused, saying what to type", Expect.Refuse, "add --user", Sync: true),
+        new("an explicit --user sync goes to the user site", Expect.User, ExplicitUser: true, Sync: true),
+        // user base
+        new("a relative user base (HOME unset, no passwd entry) is refused naming PYTHONUSERBASE", Expect.Refuse, "PYTHONUSERBASE", UserBase: "~/.local"),
+        new("a relative user base is refused for --user too", Expect.Refuse, "PYTHONUSERBASE", ExplicitUser: true, UserBase: "~/.local"),
+        new("no user base at all is refused", Expect.Refuse, "no user base", UserBase: ""),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_decision_follows_pip(Case row)
+    {
+        var probe = RecordedProbes.Load(row.Probe) with { EnableUserSite = row.EnableUserSite };
+        if (row.UserBase is not null)
+            probe = probe with { UserBase = row.UserBase };
+        var facts = new InstallFacts
+        {
+            Mode = Enum.Parse<ShimMode>(row.Mode, ignoreCase: true),
+            ExplicitUser = row.ExplicitUser,
+            HasTarget = row.Target,
+            HasPrefix = row.Prefix,
+            IsSync = row.Sync,
+            Probe = probe,
+            DefaultSchemeWritable = row.Writable,
+            ExternallyManaged = row.ExternallyManaged ? new ExternallyManaged("/usr/lib/python3/EXTERNALLY-MANAGED", "Use apt.") : null,
+            BreakSystemPackages = row.BreakSystemPackages,
+        };
+
+        var outcome = InstallDecision.Decide(facts);
+
+        var text = outcome switch
+        {
+            InstallOutcome.HandOver h => (Expect.HandOver, h.Reason),
+            InstallOutcome.UserInstall u => (Expect.User, u.Note ?? u.Reason),
+            InstallOutcome.Refuse r => (Expect.Refuse, r.Message),
+            _ => throw new InvalidOperationException(),
+        };
+        Assert.Equal(row.Expected, text.Item1);
+        if (row.MessageContains is not null)
+            Assert.Contains(row.MessageContains, text.Item2);
+    }
+
+    [Fact]
+    public void An_explicit_user_install_prints_no_defaulting_note()
+    {
+        var outcome = InstallDecision.Decide(new InstallFacts { ExplicitUser = true, Probe = RecordedProbes.Load("linux-debian-3.11") });
+
+        var user = Assert.IsType<InstallOutcome.UserInstall>(outcome);
+        Assert.Null(user.Note);
+    }
+
+    [Fact]
+    public void The_externally_managed_refusal_shows_the_marker_text_as_pip_renders_it()
+    {
+        var outcome = InstallDecision.Decide(new InstallFacts
+        {
+            Probe = RecordedProbes.Load("linux-debian-3.11"),
+            ExternallyManaged = new ExternallyManaged("/usr/lib/python3.11/EXTERNALLY-MANAGED", "first line\nsecond line\n\nfourth"),
+        });
+
+        var refuse = Assert.IsType<InstallOutcome.Refuse>(outcome);
+        Assert.Equal(
+            "error: externally-managed-environment\n\n× This environment is externally managed\n╰─> first line\n    second line\n\n    fourth\n\n"
+            + "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. "
+            + "You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages (or setting UV_BREAK_SYSTEM_PACKAGES=1).\n"
+            + "hint: See PEP 668 for the detailed specification.",
+            refuse.Message);
+    }
+}
