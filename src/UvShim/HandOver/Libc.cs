@@ -46,6 +46,9 @@ internal static unsafe partial class Libc
     [LibraryImport(Name)]
     public static partial void free(void* pointer);
 
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial nint write(int fd, byte* buffer, nuint count);
+
     [LibraryImport(Name)]
     public static partial uint getuid();
 

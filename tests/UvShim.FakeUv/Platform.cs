@@ -1,0 +1,2 @@
+// The fake reads /proc and calls libc: it is a Linux program.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

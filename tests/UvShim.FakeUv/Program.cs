@@ -1,0 +1,3 @@
+using UvShim.FakeUv;
+
+return FakeUv.Run(args);

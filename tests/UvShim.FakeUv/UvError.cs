@@ -1,0 +1,25 @@
+namespace UvShim.FakeUv;
+
+/// <summary>A failure reported the way uv reports it: <c>error: …</c>, <c>  Caused by: …</c>, <c>hint: …</c>; exit 2.</summary>
+internal sealed class UvError(string message, IReadOnlyList<string>? causes = null, string? hint = null) : Exception(message)
+{
+    public const int ExitCode = 2;
+
+    public IReadOnlyList<string> Causes { get; } = causes ?? [];
+
+    public string? Hint { get; } = hint;
+
+    public void Print(TextWriter stderr)
+    {
+        stderr.WriteLine($"error: {Message}");
+        foreach (var cause in Causes)
+        {
+            stderr.WriteLine($"  Caused by: {cause}");
+        }
+        if (Hint is not null)
+        {
+            stderr.WriteLine();
+            stderr.WriteLine($"hint: {Hint}");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Runtime.Versioning;
+using UvShim.Tests.Infrastructure;
+using Xunit;
+
+namespace UvShim.Tests.Integration;
+
+/// <summary>Checks, as the test user, that a wheel landed in that user's site and works from there.</summary>
+[SupportedOSPlatform("linux")]
+internal static class UserSiteAssertions
+{
+    /// <summary>The package imports with a plain <c>python</c> (user site on sys.path, no PYTHONPATH),
+    /// and the console script is in <c>~/.local/bin</c>, executable, and runs.</summary>
+    public static void InstalledForUser(TestUser user, TestInterpreter python, BuiltWheel wheel)
+    {
+        Assert.True(
+            File.Exists(Path.Combine(python.UserSitePackages(user), wheel.ImportName, "__init__.py")),
+            $"{wheel.ImportName} is not in the user site {python.UserSitePackages(user)}");
+
+        var environment = user.Environment(IntegrationFixture.PathWith(python));
+        var imported = ShimProcessRunner.Run(user, python.Executable, ["-c", $"import {wheel.ImportName}; print({wheel.ImportName}.GREETING)"], environment);
+        Assert.True(imported.ExitCode == 0, $"import failed: {imported}");
+        Assert.Equal(wheel.Greeting, imported.StandardOutput.Trim());
+
+        var script = Path.Combine(python.UserScripts(user), wheel.ScriptName);
+        Assert.True(File.Exists(script), $"console script {script} is missing");
+        Assert.NotEqual(default, File.GetUnixFileMode(script) & UnixFileModes.AnyExecute);
+        var ran = ShimProcessRunner.Run(user, script, [], environment);
+        Assert.True(ran.ExitCode == 0, $"console script failed: {ran}");
+        Assert.Equal(wheel.Greeting, ran.StandardOutput.Trim());
+    }
+}
