@@ -14,10 +14,12 @@ NUGET_PACKAGES="$work/nuget" dotnet tool install uvshim --tool-path "$work/tools
 export UVSHIM_TEST_SHIM="$work/tools/uvshim"
 echo "testing $(readlink -f "$UVSHIM_TEST_SHIM") ($("$UVSHIM_TEST_SHIM" shim version))"
 
-log="$work/test.log"
 set +e
-dotnet test UvShim.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+dotnet test UvShim.sln -c Release --logger "console;verbosity=normal" --logger trx --results-directory "$work/results"
+status=$?
 set -e
-awk '/^(Passed|Failed)! +- Failed: /{gsub(",","");f+=$4;p+=$6;s+=$8} END{printf "%d passed, %d failed, %d skipped\n",p,f,s}' "$log"
+# One line summed over every test assembly's TRX counters.
+cat "$work"/results/*.trx 2>/dev/null | tr ' ' '\n' | awk -F'"' '
+  /^passed=/ {p += $2} /^failed=/ {f += $2} /^notExecuted=/ {s += $2}
+  END {printf "%d passed, %d failed, %d skipped\n", p, f, s}'
 exit "$status"
