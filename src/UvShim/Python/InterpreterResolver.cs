@@ -63,7 +63,7 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
         }
 
         if (input.ExplicitUser)
-            return FindSystem(input, "--user (pip's interpreter: the first on PATH)");
+            return FindSystem(input, "--user without a venv");
 
         return new Resolution.NotFound("no virtual environment and no --system: uv needs one of them");
     }
@@ -108,7 +108,7 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
     {
         var env = input.Environment;
         if (Conda.ActivePrefix(env) is { } conda && !Conda.IsChild(conda, env) && VenvLayout.Executable(conda) is { } baseExe)
-            return Found(baseExe, InterpreterKind.System, InterpreterSource.CondaPrefix, why + ", conda base environment");
+            return Found(baseExe, InterpreterKind.System, InterpreterSource.CondaPrefix, why + ": the conda base environment");
 
         // uv takes python3 before python within each directory, so directories are the outer loop.
         foreach (var dir in ExecutableSearch.Directories(SearchPath(env)))
@@ -118,7 +118,7 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
                 var exe = Path.Combine(dir, name);
                 if (!ExecutableSearch.IsExecutableFile(exe) || IsVenvInterpreter(exe))
                     continue;
-                return Found(exe, InterpreterKind.System, InterpreterSource.SearchPath, why + ", first on " + SearchPathName(env));
+                return Found(exe, InterpreterKind.System, InterpreterSource.SearchPath, why + ": first on " + SearchPathName(env));
             }
         }
         return new Resolution.NotFound($"no python3 or python on {SearchPathName(env)}");
