@@ -2,7 +2,6 @@ using UvShim.Arguments;
 using UvShim.HandOver;
 using UvShim.Output;
 using UvShim.Planning;
-using UvShim.Python;
 using UvShim.Settings;
 
 namespace UvShim;
@@ -22,25 +21,29 @@ internal static class ShimRunner
         InvocationContext context;
         try
         {
-            context = new InvocationContext(env, Directory.GetCurrentDirectory(), SettingsLoader.Load(env));
+            context = InvocationContextLoader.Load(env);
         }
         catch (SettingsException e)
         {
             StdErr.Line(e.Message);
             return 2;
         }
-        ShimLog.Configure(context.Settings.LogLevel, context.Settings.LogFile);
 
         var arguments = UvArguments.Parse(args);
-        var kind = InvocationClassifier.Classify(arguments);
         var uv = new Lazy<string>(() => UvLocator.Find(context.Settings.UvPath, env, Environment.ProcessPath));
-
         Plan plan;
+        UvInvoker invoker;
         try
         {
-            plan = kind == InvocationKind.PassThrough
-                ? new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], [])
-                : PlannerFactory.Create(context, uv).PlanAsync(arguments, kind, context).GetAwaiter().GetResult();
+            plan = Planner.Plan(arguments, context, uv);
+            foreach (var step in plan.Steps)
+                ShimLog.Debug("{Label}: {Text}", step.Label, step.Text);
+            if (plan is Plan.Refuse refuse)
+            {
+                StdErr.Line(refuse.Message);
+                return 2;
+            }
+            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), args);
         }
         catch (UvNotFoundException e)
         {
@@ -48,33 +51,24 @@ internal static class ShimRunner
             return 2;
         }
 
-        foreach (var step in plan.Steps)
-            ShimLog.Debug("{Label}: {Text}", step.Label, step.Text);
-
-        if (plan is Plan.Refuse refuse)
+        var notes = plan switch
         {
-            StdErr.Line(refuse.Message);
-            return 2;
-        }
-
-        var handOver = (Plan.HandOver)plan;
-        string uvPath;
-        try
-        {
-            uvPath = uv.Value;
-        }
-        catch (UvNotFoundException e)
-        {
-            StdErr.Line(e.Message);
-            return 2;
-        }
-
+            Plan.HandOver handOver => handOver.Notes,
+            Plan.Compose compose => compose.Notes,
+            _ => [],
+        };
         if (!arguments.Has("--quiet"))
         {
-            foreach (var note in handOver.Notes)
+            foreach (var note in notes)
                 StdErr.Line(note);
         }
-        ShimLog.Debug("handing over to {Uv}", uvPath);
-        return UvProcess.HandOver(uvPath, handOver.Arguments, RawArgv.Read(args), args);
+
+        ShimLog.Debug("handing over to {Uv}", invoker.UvPath);
+        return plan switch
+        {
+            Plan.HandOver handOver => invoker.Exec(handOver.Arguments),
+            Plan.Compose compose => compose.Execute(invoker),
+            _ => throw new InvalidOperationException("unknown plan"),
+        };
     }
 }

@@ -7,6 +7,8 @@ internal static class GlobalOptions
 {
     public static readonly OptionSpec Help = Flag("--help", 'h');
 
+    public static bool IsGlobal(string canonicalName) => All.Any(spec => spec.Name == canonicalName);
+
     public static readonly OptionSpec Version = Flag("--version", 'V');
 
     // uv 0.12.5, crates/uv-cache/src/cli.rs CacheArgs and crates/uv-cli/src/lib.rs TopLevelArgs, GlobalArgs.

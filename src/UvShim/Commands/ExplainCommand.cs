@@ -7,7 +7,7 @@ using UvShim.Settings;
 
 namespace UvShim.Commands;
 
-/// <summary><c>uvshim shim explain &lt;uv args…&gt;</c>: the decision and the exact command; nothing is run but the probe.</summary>
+/// <summary><c>uvshim shim explain &lt;uv args…&gt;</c>: the decision and the exact commands; nothing is run but the probe.</summary>
 internal static class ExplainCommand
 {
     public static int Run(string[] uvArguments)
@@ -16,7 +16,7 @@ internal static class ExplainCommand
         InvocationContext context;
         try
         {
-            context = new InvocationContext(env, Directory.GetCurrentDirectory(), SettingsLoader.Load(env));
+            context = InvocationContextLoader.Load(env);
         }
         catch (SettingsException e)
         {
@@ -25,7 +25,6 @@ internal static class ExplainCommand
         }
 
         var arguments = UvArguments.Parse(uvArguments);
-        var kind = InvocationClassifier.Classify(arguments);
         var uv = new Lazy<string>(() => UvLocator.Find(context.Settings.UvPath, env, Environment.ProcessPath));
 
         var text = new StringBuilder();
@@ -38,9 +37,7 @@ internal static class ExplainCommand
         Plan plan;
         try
         {
-            plan = kind == InvocationKind.PassThrough
-                ? new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], [new("decision", "hand over unchanged: uvshim changes only pip install and pip sync")])
-                : PlannerFactory.Create(context, uv).PlanAsync(arguments, kind, context).GetAwaiter().GetResult();
+            plan = Planner.Plan(arguments, context, uv);
         }
         catch (UvNotFoundException e)
         {
@@ -73,6 +70,12 @@ internal static class ExplainCommand
                     Row("note", note);
                 var finalArguments = handOver.Arguments.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text);
                 Row("would run", ShellQuote.Join([uvPath, .. finalArguments]));
+                break;
+            case Plan.Compose compose:
+                foreach (var note in compose.Notes)
+                    Row("note", note);
+                foreach (var command in compose.Commands)
+                    Row("would run", ShellQuote.Join([uvPath, .. command]));
                 break;
         }
 

@@ -6,7 +6,7 @@ namespace UvShim.Decision;
 internal abstract record UserLayout
 {
     /// <summary><c>--prefix &lt;userbase&gt;</c>: uv's prefix layout is the user scheme, scripts included.</summary>
-    public sealed record Prefix(string UserBase) : UserLayout;
+    public sealed record Prefix(string UserBase, string ScriptsDirectory) : UserLayout;
 
     /// <summary>
     /// <c>--target &lt;usersite&gt;</c>: the layouts differ, so packages go to the user site and uv puts
@@ -27,7 +27,7 @@ internal abstract record UserLayout
 
         var difference = FirstDifference(uv, probe.User, windows);
         if (difference is null)
-            return new Prefix(userBase);
+            return new Prefix(userBase, probe.User.Scripts);
 
         return new Target(
             probe.UserSite,

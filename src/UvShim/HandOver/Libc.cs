@@ -9,6 +9,7 @@ internal static unsafe partial class Libc
     private const string Name = "libc";
 
     public const int SIGPIPE = 13;
+    public const int SIGTERM = 15;
     public const int W_OK = 2;
     public const int EROFS = 30;
 
@@ -48,6 +49,9 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Name, SetLastError = true)]
     public static partial nint write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Name, SetLastError = true)]
+    public static partial int kill(int pid, int signal);
 
     [LibraryImport(Name)]
     public static partial uint getuid();

@@ -9,18 +9,13 @@ namespace UvShim.Planning;
 /// </summary>
 internal static class ArgumentRewriter
 {
-    public static IReadOnlyList<ArgumentSlot> ToUserScheme(UvArguments arguments, UserLayout layout, string executable)
+    public static IReadOnlyList<ArgumentSlot> ToUserScheme(UvArguments arguments, UserLayout layout, string executable, IEnumerable<UvOption>? alsoRemove = null)
     {
         var edit = arguments.Edit();
-        foreach (var user in arguments.All("--user").ToList())
-            edit.Remove(user);
+        foreach (var option in arguments.All("--user").Concat(alsoRemove ?? []).ToList())
+            edit.Remove(option);
 
-        var inserted = layout switch
-        {
-            UserLayout.Prefix prefix => new List<string> { "--prefix", prefix.UserBase },
-            UserLayout.Target target => new List<string> { "--target", target.UserSite },
-            _ => throw new InvalidOperationException("unknown layout"),
-        };
+        var inserted = LayoutOptions(layout);
 
         var pythons = arguments.All("--python").ToList();
         if (pythons.Count == 0)
@@ -31,4 +26,13 @@ internal static class ArgumentRewriter
         edit.InsertAfterCommand([.. inserted]);
         return edit.Build();
     }
+
+    /// <summary><c>--prefix &lt;user base&gt;</c> or <c>--target &lt;user site&gt;</c>.</summary>
+    public static List<string> LayoutOptions(UserLayout layout) =>
+        layout switch
+        {
+            UserLayout.Prefix prefix => ["--prefix", prefix.UserBase],
+            UserLayout.Target target => ["--target", target.UserSite],
+            _ => throw new InvalidOperationException("unknown layout"),
+        };
 }

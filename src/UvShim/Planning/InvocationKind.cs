@@ -9,11 +9,17 @@ internal enum InvocationKind
     PassThrough,
     PipInstall,
     PipSync,
+    PipUninstall,
+    PipList,
+    PipFreeze,
+    PipShow,
+    /// <summary><c>uv sync</c> with <c>UV_PROJECT_ENVIRONMENT</c> set.</summary>
+    ProjectSync,
 }
 
 internal static class InvocationClassifier
 {
-    public static InvocationKind Classify(UvArguments arguments)
+    public static InvocationKind Classify(UvArguments arguments, IReadOnlyDictionary<string, string> environment)
     {
         if (arguments.AsksForHelpOrVersion)
             return InvocationKind.PassThrough;
@@ -21,6 +27,12 @@ internal static class InvocationClassifier
         {
             ["pip", "install"] => InvocationKind.PipInstall,
             ["pip", "sync"] => InvocationKind.PipSync,
+            ["pip", "uninstall"] => InvocationKind.PipUninstall,
+            ["pip", "list"] => InvocationKind.PipList,
+            ["pip", "freeze"] => InvocationKind.PipFreeze,
+            ["pip", "show"] => InvocationKind.PipShow,
+            ["sync"] when environment.TryGetValue("UV_PROJECT_ENVIRONMENT", out var projectEnvironment) && projectEnvironment.Length > 0
+                => InvocationKind.ProjectSync,
             _ => InvocationKind.PassThrough,
         };
     }

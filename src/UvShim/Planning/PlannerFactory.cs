@@ -2,13 +2,13 @@ using UvShim.Python;
 
 namespace UvShim.Planning;
 
-/// <summary>Wires the planner to the real interpreter probe and to <c>uv python find</c>.</summary>
+/// <summary>Wires the planners to the real interpreter probe and to <c>uv python find</c>.</summary>
 internal static class PlannerFactory
 {
-    public static InstallPlanner Create(InvocationContext context, Lazy<string> uv)
+    public static TargetFinder Finder(InvocationContext context, Lazy<string> uv)
     {
         var probe = new UserSchemeProbe(context.Settings.ProbeTimeout);
         var finder = new UvPythonFind(uv, context.Settings.ProbeTimeout);
-        return new InstallPlanner(new InterpreterResolver(finder.Find), probe.RunAsync);
+        return new TargetFinder(new InterpreterResolver(finder.Find), probe.RunAsync);
     }
 }

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using CliWrap;
+using CliWrap.Buffered;
+using UvShim.Arguments;
+
+namespace UvShim.HandOver;
+
+/// <summary>The ways uvshim runs the real uv: exec (the usual case), a child on the shared terminal, or captured.</summary>
+internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyList<string> arguments)
+{
+    public string UvPath => uvPath;
+
+    public string Text(ArgumentSlot slot) => slot.OriginalIndex >= 0 ? arguments[slot.OriginalIndex] : slot.Text;
+
+    public IReadOnlyList<string> Texts(IReadOnlyList<ArgumentSlot> slots) => slots.Select(Text).ToList();
+
+    /// <summary>Replaces uvshim with uv; returns only if that failed.</summary>
+    public int Exec(IReadOnlyList<ArgumentSlot> slots) => UvProcess.HandOver(uvPath, slots, rawArguments, arguments);
+
+    /// <summary>
+    /// Runs uv as a child on uvshim's own standard streams and returns its exit code. Ctrl+C reaches
+    /// uv from the terminal; uvshim waits for it, and passes SIGTERM on.
+    /// </summary>
+    public int Run(IReadOnlyList<string> args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(uvPath) { UseShellExecute = false };
+        if (workingDirectory is not null)
+            start.WorkingDirectory = workingDirectory;
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start)!;
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            if (!OperatingSystem.IsWindows())
+                Libc.kill(process.Id, Libc.SIGTERM);
+        });
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>Runs uv with its output captured, for uvshim to combine.</summary>
+    public BufferedCommandResult Capture(IReadOnlyList<string> args, string? workingDirectory = null)
+    {
+        var command = Cli.Wrap(uvPath).WithArguments(args).WithValidation(CommandResultValidation.None);
+        if (workingDirectory is not null)
+            command = command.WithWorkingDirectory(workingDirectory);
+        return command.ExecuteBufferedAsync().GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,68 @@
+using UvShim.Arguments;
+using UvShim.Output;
+using UvShim.Planning;
+
+namespace UvShim.Merging;
+
+/// <summary>
+/// <c>uv pip show a b</c> where some are in the user site: those are shown from there (pip finds the
+/// user copy first), the rest from the system, in uv's order (by name) with uv's <c>---</c> between.
+/// </summary>
+internal static class MergedShow
+{
+    public static Plan Plan(UvArguments arguments, IReadOnlyList<string> userInsert, ISet<string> inUserSite, List<PlanStep> steps)
+    {
+        var asked = arguments.Positionals.Select(p => p.Value).ToList();
+        var userNames = asked.Where(n => inUserSite.Contains(PackageName.Normalize(n))).ToList();
+        var systemNames = asked.Where(n => !inUserSite.Contains(PackageName.Normalize(n))).ToList();
+        var python = arguments.All("--python").ToList();
+        var user = MergedList.Texts(arguments, SlotList.WithPositionals(arguments, python, userInsert, userNames));
+        if (userNames.Count == 0)
+            return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], steps);
+        if (systemNames.Count == 0)
+            return new Plan.HandOver(SlotList.WithPositionals(arguments, python, userInsert, userNames), true, [], steps);
+
+        var system = MergedList.Texts(arguments, SlotList.WithPositionals(arguments, [], [], systemNames));
+        return new Plan.Compose([user, system], invoker =>
+        {
+            var userRun = invoker.Capture(user);
+            var systemRun = invoker.Capture(system);
+            CapturedRuns.ForwardErrors(userRun, systemRun);
+            var blocks = Blocks(userRun.StandardOutput).Concat(Blocks(systemRun.StandardOutput))
+                .OrderBy(NameOf, StringComparer.Ordinal)
+                .ToList();
+            if (blocks.Count > 0)
+                StdOut.Write(string.Join("---\n", blocks));
+            // uv: 1 when nothing was found; an error (2) from either run stands.
+            if (userRun.ExitCode > 1 || systemRun.ExitCode > 1)
+                return Math.Max(userRun.ExitCode, systemRun.ExitCode);
+            return blocks.Count > 0 ? 0 : 1;
+        }, [], steps);
+    }
+
+    private static IEnumerable<string> Blocks(string output)
+    {
+        var blocks = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.TrimEnd('\r') == "---")
+            {
+                blocks.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+            if (line.Length > 0)
+                current.Append(line).Append('\n');
+        }
+        if (current.Length > 0)
+            blocks.Add(current.ToString());
+        return blocks.Where(b => b.Length > 0);
+    }
+
+    private static string NameOf(string block)
+    {
+        var line = block.Split('\n').FirstOrDefault(l => l.StartsWith("Name: ", StringComparison.Ordinal));
+        return line is null ? "" : PackageName.Normalize(line[6..].Trim());
+    }
+}

@@ -1,0 +1,91 @@
+using UvShim.Arguments;
+using UvShim.Decision;
+using UvShim.Merging;
+using UvShim.Output;
+
+namespace UvShim.Planning;
+
+/// <summary>
+/// <c>uv pip list</c>/<c>freeze</c>/<c>show</c> (SPEC §4). <c>--user</c> shows only the user site
+/// (pip's meaning); without it, a system interpreter's view also shows user-site packages, as pip's
+/// does, with the user-site copy winning as on <c>sys.path</c>.
+/// </summary>
+internal sealed class InspectPlanner(TargetFinder finder)
+{
+    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationKind kind, InvocationContext context)
+    {
+        var steps = new List<PlanStep>();
+        Plan Unchanged(string why)
+        {
+            steps.Add(new("decision", "hand over unchanged: " + why));
+            return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], steps);
+        }
+
+        var explicitUser = arguments.Has("--user");
+        if (!explicitUser && context.Settings.Mode == ShimMode.Off)
+            return Unchanged("mode is off");
+        var pathOptions = arguments.Options.Where(o => o.Name is "--target" or "--prefix" or "--path").ToList();
+        if (pathOptions.Count > 0)
+        {
+            return explicitUser
+                ? new Plan.Refuse($"Cannot combine '{pathOptions[0].Spelling}' with '--user'", steps)
+                : Unchanged($"{pathOptions[0].Spelling} given");
+        }
+
+        var found = await finder.FindAsync(arguments, context, Discovery.Any, explicitUser, steps);
+        switch (found)
+        {
+            case TargetOutcome.Refuse refuse:
+                return new Plan.Refuse(refuse.Message, steps);
+            case TargetOutcome.Unchanged unchanged:
+                return Unchanged(unchanged.Reason);
+        }
+        var target = ((TargetOutcome.Found)found).Target;
+        var probe = target.Probe;
+        var layout = UserLayout.Choose(probe);
+        var exe = InstallPlanner.Executable(target);
+        var userInsert = new List<string>(ArgumentRewriter.LayoutOptions(layout)) { "--python", exe };
+        var userSiteExists = Directory.Exists(probe.UserSite);
+
+        if (explicitUser)
+        {
+            if (probe.VenvWithoutSystemSite)
+                return new Plan.Refuse("Can not show the user site: user site-packages are not visible in this virtualenv.", steps);
+            // pip lists what is on sys.path: with the user site disabled or absent, nothing. uv with --prefix
+            // would create the directory, so uvshim answers itself.
+            if (!probe.UserSiteEnabled || !userSiteExists)
+            {
+                steps.Add(new("decision", "the user site is " + (probe.UserSiteEnabled ? "absent" : "disabled") + ": nothing to show"));
+                return new Plan.Compose([], _ => EmptyView(arguments, kind), [], steps);
+            }
+            var rewritten = SlotList.WithPositionals(arguments, arguments.All("--user").Concat(arguments.All("--python")),
+                userInsert, arguments.Positionals.Select(p => p.Value));
+            steps.Add(new("decision", "user site only"));
+            return new Plan.HandOver(rewritten, true, [], steps);
+        }
+
+        if (!probe.UserSiteEnabled || !userSiteExists || PackageName.InstalledIn(probe.UserSite).Count == 0)
+            return Unchanged("no user-site packages to show");
+        steps.Add(new("decision", "show the user site and the system together, the user site first as on sys.path"));
+
+        return kind switch
+        {
+            InvocationKind.PipList => MergedList.Plan(arguments, userInsert, steps),
+            InvocationKind.PipFreeze => MergedFreeze.Plan(arguments, userInsert, steps),
+            _ => MergedShow.Plan(arguments, userInsert, PackageName.InstalledIn(probe.UserSite), steps),
+        };
+    }
+
+    private static int EmptyView(UvArguments arguments, InvocationKind kind)
+    {
+        if (kind == InvocationKind.PipList && arguments.Last("--format")?.Value == "json")
+            StdOut.Write("[]\n");
+        if (kind == InvocationKind.PipShow)
+        {
+            var names = string.Join(", ", arguments.Positionals.Select(p => p.Value));
+            StdErr.Write($"warning: Package(s) not found for: {names}\n");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+using UvShim.Arguments;
+
+namespace UvShim.Planning;
+
+/// <summary>Chooses the planner for an invocation; everything uvshim does not change is handed over as it came.</summary>
+internal static class Planner
+{
+    public static Plan Plan(UvArguments arguments, InvocationContext context, Lazy<string> uv)
+    {
+        var kind = InvocationClassifier.Classify(arguments, context.Environment);
+        if (kind == InvocationKind.PassThrough)
+        {
+            return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [],
+                [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show and a project sync")]);
+        }
+
+        var finder = PlannerFactory.Finder(context, uv);
+        var plan = kind switch
+        {
+            InvocationKind.PipInstall or InvocationKind.PipSync => new InstallPlanner(finder).PlanAsync(arguments, kind, context),
+            InvocationKind.PipUninstall => new UninstallPlanner(finder).PlanAsync(arguments, context),
+            InvocationKind.ProjectSync => new ProjectSyncPlanner(finder).PlanAsync(arguments, context),
+            _ => new InspectPlanner(finder).PlanAsync(arguments, kind, context),
+        };
+        return plan.GetAwaiter().GetResult();
+    }
+}

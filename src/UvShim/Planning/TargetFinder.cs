@@ -1,0 +1,95 @@
+using UvShim.Arguments;
+using UvShim.Platform;
+using UvShim.Python;
+
+namespace UvShim.Planning;
+
+/// <summary>How uv looks for the interpreter of a command (crates/uv-python discovery).</summary>
+internal enum Discovery
+{
+    /// <summary>install, sync, uninstall: a venv, or a system interpreter only with --system or a path.</summary>
+    ExplicitSystem,
+    /// <summary>list, freeze, show: a venv if there is one, else a system interpreter.</summary>
+    Any,
+}
+
+internal sealed record Target(ResolvedInterpreter Interpreter, InterpreterProbe Probe);
+
+internal abstract record TargetOutcome
+{
+    public sealed record Found(Target Target) : TargetOutcome;
+    public sealed record Unchanged(string Reason) : TargetOutcome;
+    public sealed record Refuse(string Message) : TargetOutcome;
+}
+
+/// <summary>Finds the interpreter uv would target and probes it, or says why there is nothing to do.</summary>
+internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Task<InterpreterProbe>> probe)
+{
+    public async Task<TargetOutcome> FindAsync(UvArguments arguments, InvocationContext context, Discovery discovery, bool explicitUser, List<PlanStep> steps)
+    {
+        var env = context.Environment;
+        var pythonOption = arguments.Last("--python");
+        if (pythonOption is { Value: null or "" })
+            return new TargetOutcome.Refuse("--python needs a value (a path, a directory or a version such as 3.12)");
+
+        var pythonFromEnv = pythonOption is null && env.TryGetValue("UV_PYTHON", out var envPython) && envPython.Length > 0;
+        var pythonRequest = pythonOption?.Value ?? (pythonFromEnv ? env["UV_PYTHON"] : context.UvConfig.Python);
+        var system = Flags.Last(arguments, "--system", "--no-system")
+            ?? (env.ContainsKey("UV_SYSTEM_PYTHON") ? Boolish.IsSet(env, "UV_SYSTEM_PYTHON") : context.UvConfig.System ?? false);
+
+        var input = new ResolutionInput(pythonRequest, pythonFromEnv, system, explicitUser || discovery == Discovery.Any,
+            WorkingDirectory(arguments, context), env);
+        ResolvedInterpreter interpreter;
+        switch (resolver.Resolve(input))
+        {
+            case Resolution.Invalid invalid:
+                return new TargetOutcome.Refuse(invalid.Message);
+            case Resolution.NotFound notFound when explicitUser:
+                return new TargetOutcome.Refuse("cannot find a Python interpreter for --user: " + notFound.Reason);
+            case Resolution.NotFound notFound:
+                return new TargetOutcome.Unchanged(notFound.Reason);
+            case Resolution.Found found:
+                interpreter = found.Interpreter;
+                break;
+            default:
+                throw new InvalidOperationException("unknown resolution");
+        }
+        steps.Add(new("interpreter", $"{interpreter.Executable} ({Describe(interpreter.Kind)}; {interpreter.How})"));
+
+        if (!explicitUser)
+        {
+            if (interpreter.Kind == InterpreterKind.VirtualEnvironment)
+                return new TargetOutcome.Unchanged("the target is a virtual environment");
+            // Without --system, uv's mutating commands take a system interpreter only from an explicit path (uv-facts §4).
+            var givenAsPath = pythonRequest is not null && PythonRequest.Parse(pythonRequest) is PythonRequest.FilePath;
+            if (discovery == Discovery.ExplicitSystem && !system && !givenAsPath)
+                return new TargetOutcome.Unchanged("uv itself needs --system or a path to use a system interpreter");
+        }
+
+        InterpreterProbe facts;
+        try
+        {
+            facts = await probe(interpreter.Executable);
+        }
+        catch (ProbeFailedException e)
+        {
+            return new TargetOutcome.Refuse(e.Message);
+        }
+        steps.Add(new("python", $"{facts.Version} at {facts.Executable}; user base {(facts.UserBase.Length == 0 ? "(none)" : facts.UserBase)}; "
+            + $"user site {(facts.UserSiteEnabled ? "enabled" : "disabled")}"));
+        return new TargetOutcome.Found(new Target(interpreter, facts));
+    }
+
+    /// <summary>The directory uv works in: <c>--directory</c>, else UV_WORKING_DIR, else the current one.</summary>
+    public static string WorkingDirectory(UvArguments arguments, InvocationContext context)
+    {
+        var env = context.Environment;
+        var directory = arguments.Last("--directory")?.Value
+            ?? (env.TryGetValue("UV_WORKING_DIR", out var wd) && wd.Length > 0 ? wd : null)
+            ?? (env.TryGetValue("UV_WORKING_DIRECTORY", out var legacy) && legacy.Length > 0 ? legacy : null);
+        return directory is null ? context.WorkingDirectory : Path.GetFullPath(directory, context.WorkingDirectory);
+    }
+
+    private static string Describe(InterpreterKind kind) =>
+        kind == InterpreterKind.VirtualEnvironment ? "virtual environment" : "system interpreter";
+}
