@@ -14,7 +14,7 @@ public class ArgumentRewriterSpecs
         return slots.Select(s => s.OriginalIndex >= 0 ? args[s.OriginalIndex] : s.Text).ToArray();
     }
 
-    private static readonly UserLayout Prefix = new UserLayout.Prefix("/home/u/.local");
+    private static readonly UserLayout Prefix = new UserLayout.Prefix("/home/u/.local", "/home/u/.local/bin");
 
     [Theory]
     [InlineData(new[] { "pip", "install", "x" }, new[] { "pip", "install", "--prefix", "/home/u/.local", "--python", Exe, "x" })]
