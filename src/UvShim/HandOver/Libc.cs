@@ -58,4 +58,10 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Name)]
     public static partial uint geteuid();
+
+    [LibraryImport(Name)]
+    public static partial uint getgid();
+
+    [LibraryImport(Name)]
+    public static partial uint getegid();
 }

@@ -1,3 +1,4 @@
+using UvShim.Cache;
 using UvShim.Python;
 
 namespace UvShim.Planning;
@@ -7,7 +8,10 @@ internal static class PlannerFactory
 {
     public static TargetFinder Finder(InvocationContext context, Lazy<string> uv)
     {
-        var probe = new UserSchemeProbe(context.Settings.ProbeTimeout);
+        var probe = new CachingProbe(
+            new UserSchemeProbe(context.Settings.ProbeTimeout),
+            new ProbeCache(ProbeCache.DefaultDirectory(context.Environment)),
+            context.Environment);
         var finder = new UvPythonFind(uv, context.Settings.ProbeTimeout);
         return new TargetFinder(new InterpreterResolver(finder.Find), probe.RunAsync);
     }

@@ -6,7 +6,10 @@ namespace UvShim.Python;
 /// <summary>Runs <see cref="ProbeScript"/> in an interpreter, once, with a time limit.</summary>
 internal sealed class UserSchemeProbe(TimeSpan timeout)
 {
-    public async Task<InterpreterProbe> RunAsync(string executable)
+    public async Task<InterpreterProbe> RunAsync(string executable) => (await RunRawAsync(executable)).Probe;
+
+    /// <summary>The probe and the output it was read from (what the cache keeps).</summary>
+    public async Task<(InterpreterProbe Probe, string Output)> RunRawAsync(string executable)
     {
         using var cts = new CancellationTokenSource(timeout);
         BufferedCommandResult result;
@@ -36,7 +39,7 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
 
         try
         {
-            return ProbeOutputParser.Parse(result.StandardOutput);
+            return (ProbeOutputParser.Parse(result.StandardOutput), result.StandardOutput);
         }
         catch (ProbeFormatException e)
         {

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+using UvShim.HandOver;
+using UvShim.Platform;
+
+namespace UvShim.Cache;
+
+/// <summary>
+/// SPEC §6: what a probe depends on. The interpreter (its path, resolved path, change time and
+/// size), what Python reads from the environment for the user scheme (HOME, APPDATA,
+/// PYTHONUSERBASE, PYTHONNOUSERSITE), the ids, and the versions of uvshim and of the probe.
+/// </summary>
+internal static class ProbeCacheKey
+{
+    private static readonly string[] EnvironmentInputs = ["HOME", "APPDATA", "PYTHONUSERBASE", "PYTHONNOUSERSITE"];
+
+    public static string? For(string executable, IReadOnlyDictionary<string, string> environment, string shimVersion)
+    {
+        var resolved = RealPath.Of(executable);
+        if (FileStatusReader.Read(resolved) is not { } status)
+            return null;
+
+        var text = new StringBuilder();
+        text.Append("probe=").Append(Python.ProbeScript.Version).Append('\n');
+        text.Append("shim=").Append(shimVersion).Append('\n');
+        text.Append("executable=").Append(executable).Append('\n');
+        text.Append("resolved=").Append(resolved).Append('\n');
+        text.Append("ctime=").Append(status.ChangeSeconds).Append('.').Append(status.ChangeNanoseconds).Append('\n');
+        text.Append("size=").Append(status.Size).Append('\n');
+        foreach (var name in EnvironmentInputs)
+            text.Append(name).Append('=').Append(environment.TryGetValue(name, out var value) ? "set:" + value : "unset").Append('\n');
+        if (!OperatingSystem.IsWindows())
+            text.Append($"uid={Libc.getuid()} euid={Libc.geteuid()} gid={Libc.getgid()} egid={Libc.getegid()}\n");
+        return text.ToString();
+    }
+
+    public static string FileName(string key) =>
+        "probe-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + ".json";
+}

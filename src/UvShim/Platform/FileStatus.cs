@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using UvShim.HandOver;
+
+namespace UvShim.Platform;
+
+/// <summary>What the probe cache keys on and checks: change time, size, owner, and whether a path is a link.</summary>
+internal readonly record struct FileStatus(long ChangeSeconds, uint ChangeNanoseconds, long Size, uint Owner, bool IsSymbolicLink, bool IsDirectory);
+
+internal static unsafe partial class FileStatusReader
+{
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxBasicStats = 0x7ff;
+    private const ushort TypeMask = 0xF000;
+    private const ushort TypeLink = 0xA000;
+    private const ushort TypeDirectory = 0x4000;
+
+    /// <summary>
+    /// statx(2) on Linux, whose struct has one layout on every architecture; elsewhere the
+    /// last write time stands in for the change time and the owner is unknown (uint.MaxValue).
+    /// </summary>
+    public static FileStatus? Read(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            var buffer = stackalloc byte[256];
+            var bytes = Encoding.UTF8.GetBytes(path + "\0");
+            fixed (byte* p = bytes)
+            {
+                if (statx(AtFdCwd, p, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+                    return null;
+            }
+            var mode = *(ushort*)(buffer + 28);
+            return new FileStatus(
+                ChangeSeconds: *(long*)(buffer + 96),
+                ChangeNanoseconds: *(uint*)(buffer + 104),
+                Size: *(long*)(buffer + 40),
+                Owner: *(uint*)(buffer + 20),
+                IsSymbolicLink: (mode & TypeMask) == TypeLink,
+                IsDirectory: (mode & TypeMask) == TypeDirectory);
+        }
+
+        var info = new FileInfo(path);
+        if (info.Exists)
+        {
+            var ticks = info.LastWriteTimeUtc.Ticks;
+            return new FileStatus(ticks / TimeSpan.TicksPerSecond, (uint)(ticks % TimeSpan.TicksPerSecond * 100), info.Length, uint.MaxValue, info.LinkTarget is not null, false);
+        }
+        var directory = new DirectoryInfo(path);
+        return directory.Exists ? new FileStatus(0, 0, 0, uint.MaxValue, directory.LinkTarget is not null, true) : null;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int statx(int dirfd, byte* path, int flags, uint mask, byte* buffer);
+
+    static FileStatusReader() => _ = Libc.Handle; // installs the "libc" resolver
+}
