@@ -14,6 +14,14 @@ internal static class Planner
                 [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show and a project sync")]);
         }
 
+        var (config, problem) = UvConfigLoader.Load(arguments, kind, context);
+        if (config is null)
+        {
+            return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [],
+                [new("uv config", problem!), new("decision", "hand over unchanged: uv cannot read its configuration and will say why")]);
+        }
+        context = context with { UvConfig = config };
+
         var finder = PlannerFactory.Finder(context, uv);
         var plan = kind switch
         {
@@ -22,6 +30,7 @@ internal static class Planner
             InvocationKind.ProjectSync => new ProjectSyncPlanner(finder).PlanAsync(arguments, context),
             _ => new InspectPlanner(finder).PlanAsync(arguments, kind, context),
         };
-        return plan.GetAwaiter().GetResult();
+        var result = plan.GetAwaiter().GetResult();
+        return config.Files.Count == 0 ? result : result with { Steps = [new("uv config", string.Join(", ", config.Files)), .. result.Steps] };
     }
 }

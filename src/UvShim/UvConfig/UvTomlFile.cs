@@ -1,6 +1,7 @@
 using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
 
 namespace UvShim.UvConfig;
 
@@ -11,8 +12,12 @@ internal static class UvTomlFile
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The text, or null with <paramref name="error"/> set when uv's read would fail.</summary>
-    public static string? Read(string path, out string? error)
+    public static string? Read(string path, out string? error) => Read(path, out error, out _);
+
+    /// <summary>As <see cref="Read(string, out string?)"/>; <paramref name="accessDenied"/> tells a permission error (which uv forgives for the user file) from the rest.</summary>
+    public static string? Read(string path, out string? error, out bool accessDenied)
     {
+        accessDenied = false;
         try
         {
             error = null;
@@ -20,6 +25,8 @@ internal static class UvTomlFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
+            // .NET reports a directory as access denied too; uv sees "is a directory", which it never forgives.
+            accessDenied = e is UnauthorizedAccessException && !Directory.Exists(path);
             error = e is DecoderFallbackException ? "stream did not contain valid UTF-8" : e.Message;
             return null;
         }
@@ -28,6 +35,13 @@ internal static class UvTomlFile
     /// <summary>The document model, or null with <paramref name="error"/> set when it is not valid TOML.</summary>
     public static TomlTable? Parse(string text, string path, out string? error)
     {
+        // The model alone lets a later duplicate key or table win; the validating syntax pass rejects them, as uv's parser does.
+        var syntax = SyntaxParser.Parse(text, path, validate: true);
+        if (syntax.HasErrors)
+        {
+            error = syntax.Diagnostics.FirstOrDefault()?.ToString() ?? "invalid TOML";
+            return null;
+        }
         try
         {
             error = null;
@@ -35,7 +49,7 @@ internal static class UvTomlFile
         }
         catch (TomlException e)
         {
-            error = $"{Path.GetFileName(path)}: {e.Message}";
+            error = e.InnerException?.Message ?? e.Message;
             return null;
         }
     }
