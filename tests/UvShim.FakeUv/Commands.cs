@@ -1,6 +1,13 @@
+using UvShim.FakeUv.Project;
+
 namespace UvShim.FakeUv;
 
-/// <summary>What the fake does beyond recording: <c>--version</c>, and a few offline <c>pip</c> commands.</summary>
+/// <summary>
+/// What the fake does beyond recording: <c>--version</c>, the offline <c>pip</c> commands (install, sync, uninstall,
+/// list/ls, freeze, show) and the project commands <c>export</c> and <c>sync</c>. Like uv, it first changes to
+/// <c>--directory</c> (<c>UV_WORKING_DIR</c>, legacy <c>UV_WORKING_DIRECTORY</c>) and reads uv's configuration
+/// files for the pip commands. Anything else exits 0.
+/// </summary>
 internal static class Commands
 {
     public static int Dispatch(string[] args)
@@ -13,12 +20,27 @@ internal static class Commands
         try
         {
             var line = UvCommandLine.Parse(args);
-            return line.PipCommand switch
+            var directory = line.Value("directory")
+                ?? NonEmpty(Environment.GetEnvironmentVariable("UV_WORKING_DIR"))
+                ?? NonEmpty(Environment.GetEnvironmentVariable("UV_WORKING_DIRECTORY"));
+            if (directory is not null)
             {
-                "install" => PipInstallCommand.Run(line),
-                "uninstall" => PipUninstallCommand.Run(line),
-                "list" or "ls" => PipListCommand.Run(line, freeze: false),
-                "freeze" => PipListCommand.Run(line, freeze: true),
+                if (!Directory.Exists(directory))
+                {
+                    throw new UvError($"No such file or directory (os error 2)");
+                }
+                Directory.SetCurrentDirectory(directory);
+            }
+            return (line.Command, line.PipCommand) switch
+            {
+                ("pip", "install") => PipInstallCommand.Run(line, UvConfig.Load(line), sync: false),
+                ("pip", "sync") => PipInstallCommand.Run(line, UvConfig.Load(line), sync: true),
+                ("pip", "uninstall") => PipUninstallCommand.Run(line, UvConfig.Load(line)),
+                ("pip", "list" or "ls") => PipListCommand.Run(line, UvConfig.Load(line)),
+                ("pip", "freeze") => PipFreezeCommand.Run(line, UvConfig.Load(line)),
+                ("pip", "show") => PipShowCommand.Run(line, UvConfig.Load(line)),
+                ("export", _) => ExportCommand.Run(line, args),
+                ("sync", _) => SyncCommand.Run(line),
                 _ => 0,
             };
         }
@@ -27,5 +49,12 @@ internal static class Commands
             e.Print(Console.Error);
             return UvError.ExitCode;
         }
+        catch (UvFailure e)
+        {
+            e.Print(Console.Error);
+            return UvFailure.ExitCode;
+        }
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

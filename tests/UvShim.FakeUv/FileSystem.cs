@@ -73,6 +73,65 @@ internal static unsafe class FileSystem
         }
     }
 
+    /// <summary>
+    /// Removes a file (or symlink); a real directory is removed as a tree, as uv falls back to <c>remove_dir_all</c>.
+    /// Returns false when there was nothing to remove; a failure is reported as the failed file removal.
+    /// </summary>
+    public static bool RemoveFileOrTree(string path)
+    {
+        var info = new FileInfo(path);
+        var isLink = info.LinkTarget is not null;
+        if (!isLink && !info.Exists && !Directory.Exists(path))
+        {
+            return false;
+        }
+        try
+        {
+            if (!isLink && Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+            return true;
+        }
+        catch (Exception e) when (Errno(e) is { } errno)
+        {
+            throw new FileSystemError("remove file", path, errno);
+        }
+    }
+
+    /// <summary>Removes a directory tree if it exists.</summary>
+    public static void RemoveTree(string path)
+    {
+        if (!Directory.Exists(path) || new DirectoryInfo(path).LinkTarget is not null)
+        {
+            return;
+        }
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (Errno(e) is { } errno)
+        {
+            throw new FileSystemError("remove directory", path, errno);
+        }
+    }
+
+    public static void RemoveEmptyDirectory(string path)
+    {
+        try
+        {
+            Directory.Delete(path);
+        }
+        catch (Exception e) when (Errno(e) is { } errno)
+        {
+            throw new FileSystemError("remove directory", path, errno);
+        }
+    }
+
     /// <summary>.NET maps EACCES/EPERM to UnauthorizedAccessException; other errnos become the IOException's HResult.</summary>
     private static int? Errno(Exception e) =>
         e switch

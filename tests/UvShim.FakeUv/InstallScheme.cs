@@ -40,6 +40,16 @@ internal sealed record InstallScheme(
             new[] { s["purelib"], s["platlib"] }.Distinct().ToList());
     }
 
+    /// <summary>uv's <c>is_path_in_scheme</c>: inside data, purelib, platlib, scripts or include (whole path components).</summary>
+    public bool Contains(string absolutePath) =>
+        new[] { Data, Purelib, Platlib, Scripts, Headers }.Any(root => IsAtOrBelow(absolutePath, root));
+
+    private static bool IsAtOrBelow(string path, string root)
+    {
+        root = root.TrimEnd('/');
+        return root.Length == 0 || path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
+    }
+
     public string DirectoryFor(string dataKey) =>
         dataKey switch
         {

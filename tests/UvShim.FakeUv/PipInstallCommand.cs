@@ -1,79 +1,72 @@
-using System.Diagnostics;
-
 namespace UvShim.FakeUv;
 
-/// <summary><c>uv pip install &lt;wheel&gt;…</c> for local wheel files, offline.</summary>
+/// <summary>
+/// <c>uv pip install</c> and <c>uv pip sync</c> for local wheels, offline: wheel paths and <c>name @ file://…</c>
+/// as arguments or in <c>-r</c> files (with <c>--hash</c> checked). Named requirements without a location cannot be
+/// resolved offline and are an error of the fake.
+/// </summary>
 internal static class PipInstallCommand
 {
-    public static int Run(UvCommandLine line)
+    public static int Run(UvCommandLine line, PipConfig config, bool sync)
     {
         // Like uv: the compat check runs before anything else.
         if (line.Has("user"))
         {
-            throw new UvError("pip's `--user` is unsupported (use a virtual environment instead)");
+            throw new UvError(sync
+                ? "pip-sync's `--user` is unsupported (use a virtual environment instead)"
+                : "pip's `--user` is unsupported (use a virtual environment instead)");
         }
-        var operands = line.PipOperands.ToList();
-        if (line.Has("r", "requirements", "requirement", "e", "editable", "group"))
+        var requirements = new List<Requirement>();
+        if (sync)
         {
-            throw new UvError("the fake uv installs only local wheel files named as arguments (no -r, -e or --group)");
+            var files = line.PipOperands.ToList();
+            if (files.Count == 0)
+            {
+                throw new UvError("the following required arguments were not provided:\n  <SRC_FILE>...");
+            }
+            foreach (var file in files)
+            {
+                requirements.AddRange(RequirementsFile.Read(file));
+            }
         }
-        if (operands.Count == 0)
+        else
         {
-            throw new UvError("the following required arguments were not provided:\n  <PACKAGE|--requirements <REQUIREMENTS>|--editable <EDITABLE>|--group <GROUP>>");
-        }
-        if (operands.FirstOrDefault(o => !WheelFileName.IsWheelPath(o)) is { } notAWheel)
-        {
-            throw new UvError($"the fake uv installs only local wheel files; cannot install `{notAWheel}`");
+            if (line.Has("e", "editable", "group"))
+            {
+                throw new UvError("the fake uv installs only local wheel files (no -e or --group)");
+            }
+            var cwd = Directory.GetCurrentDirectory();
+            requirements.AddRange(line.PipOperands.Select(o => Requirement.Parse(o, cwd)));
+            foreach (var file in line.Values("r", "requirements", "requirement"))
+            {
+                requirements.AddRange(RequirementsFile.Read(file));
+            }
+            if (requirements.Count == 0 && !line.Has("r", "requirements", "requirement"))
+            {
+                throw new UvError("the following required arguments were not provided:\n  <PACKAGE|--requirements <REQUIREMENTS>|--editable <EDITABLE>|--group <GROUP>>");
+            }
         }
 
         var output = new UvOutput(line.Quiet);
-        var target = InstallTarget.Resolve(line, fallBackToPath: false);
+        var settings = PipSettings.Resolve(line, config);
+        var target = InstallTarget.Resolve(
+            settings, settings.IsTargetOrPrefix ? EnvironmentPreference.Any : EnvironmentPreference.ExplicitSystem);
         target.Report(output.Stderr);
-        target.RefuseIfExternallyManaged(line);
+        target.RefuseIfExternallyManaged();
 
-        var wheels = operands.Select(WheelFileName.Parse).ToList();
-        foreach (var wheel in wheels.Where(w => !File.Exists(w.Path)))
+        var wheels = requirements.Select(LocalWheel.FromRequirement).ToList();
+        if (wheels.Count == 0)
         {
-            throw new UvError($"Distribution not found at: file://{wheel.Path}");
-        }
-
-        var reinstall = line.Has("reinstall", "force-reinstall");
-        var dryRun = line.Has("dry-run");
-        var clock = Stopwatch.StartNew();
-        var removed = new List<string>();
-        var installed = new List<string>();
-        foreach (var wheel in wheels)
-        {
-            var existing = InstalledDistribution.Find(target.Scheme.SitePackages, wheel.Name);
-            if (existing is not null && existing.Version == wheel.Version && !reinstall)
-            {
-                continue;
-            }
-            if (!dryRun)
-            {
-                existing?.Remove();
-                WheelInstaller.Install(wheel, target.Scheme, target.Python.Executable);
-            }
-            if (existing is not null)
-            {
-                removed.Add(existing.Display);
-            }
-            installed.Add(wheel.Display);
-        }
-
-        if (installed.Count == 0)
-        {
-            output.Stderr.WriteLine($"Audited {UvOutput.Packages(wheels.Count)} in {UvOutput.Elapsed(clock.Elapsed)}");
+            output.Stderr.WriteLine("warning: Requirements file does not contain any dependencies");
             return 0;
         }
-        output.Stderr.WriteLine(dryRun
-            ? $"Would install {UvOutput.Packages(installed.Count)}"
-            : $"Installed {UvOutput.Packages(installed.Count)} in {UvOutput.Elapsed(clock.Elapsed)}");
-        foreach (var change in removed.Select(r => (Name: r, Line: " - " + r)).Concat(installed.Select(i => (Name: i, Line: " + " + i)))
-                     .OrderBy(c => c.Name, StringComparer.Ordinal))
-        {
-            output.Stderr.WriteLine(change.Line);
-        }
-        return 0;
+        return InstallOperation.Run(
+            target,
+            wheels,
+            output,
+            exact: sync || line.FlagPair("exact", "inexact") == true,
+            reinstall: line.Has("reinstall", "force-reinstall"),
+            dryRun: line.Has("dry-run"),
+            reportResolved: true);
     }
 }

@@ -22,7 +22,20 @@ internal sealed class UvCommandLine
         "no-binary", "only-binary", "exclude-newer", "exclude-newer-package", "link-mode",
         "no-sources-package", "refresh-package", "prefix", "python-version", "python-platform",
         "torch-backend", "format", "path", "output-file", "depth", "prune", "package",
+        // project commands (export, sync)
+        "no-extra", "no-group", "only-group", "no-emit-package", "only-emit-package", "no-install-package",
+        "only-install-package", "script", "upgrade-package",
     };
+
+    /// <summary>Options that are plain flags in one subcommand although they take a value elsewhere.</summary>
+    private static bool IsFlagHere(string name, List<string> words) =>
+        words switch
+        {
+            ["pip", "list" or "ls", ..] => name is "e" or "editable",
+            ["pip", "show", ..] => name is "f" or "files",
+            ["export" or "sync", ..] => name is "editable",
+            _ => false,
+        };
 
     private static readonly HashSet<char> ShortOptionsWithValue = ['r', 'e', 'c', 'b', 'i', 'f', 'P', 'C', 'p', 't', 'o', 'd'];
 
@@ -50,7 +63,7 @@ internal sealed class UvCommandLine
                 var equals = token.IndexOf('=');
                 var name = equals < 0 ? token[2..] : token[2..equals];
                 string? value = equals < 0 ? null : token[(equals + 1)..];
-                if (value is null && LongOptionsWithValue.Contains(name) && i + 1 < args.Count)
+                if (value is null && LongOptionsWithValue.Contains(name) && !IsFlagHere(name, line.Words) && i + 1 < args.Count)
                 {
                     value = args[++i];
                 }
@@ -61,7 +74,7 @@ internal sealed class UvCommandLine
                 for (var k = 1; k < token.Length; k++)
                 {
                     var flag = token[k];
-                    if (!ShortOptionsWithValue.Contains(flag))
+                    if (!ShortOptionsWithValue.Contains(flag) || IsFlagHere(flag.ToString(), line.Words))
                     {
                         line._options.Add((flag.ToString(), null));
                         continue;
@@ -96,4 +109,14 @@ internal sealed class UvCommandLine
         _options.Where(o => names.Contains(o.Name) && o.Value is not null).Select(o => o.Value!);
 
     public bool Quiet => Has("q", "quiet");
+
+    /// <summary>A clap flag with its <c>--no-…</c> counterpart: the one given last wins; null when neither is given.</summary>
+    public bool? FlagPair(string yes, string no)
+    {
+        var last = _options.LastOrDefault(o => o.Name == yes || o.Name == no);
+        return last.Name is null ? null : last.Name == yes;
+    }
+
+    /// <summary>The option tokens in the order given (name without dashes, value or null).</summary>
+    public IReadOnlyList<(string Name, string? Value)> Options => _options;
 }

@@ -23,3 +23,23 @@ internal sealed class UvError(string message, IReadOnlyList<string>? causes = nu
         }
     }
 }
+
+/// <summary>
+/// A failure uv reports through its operation diagnostics (miette: <c>  × …</c>, <c>  ╰─▶ …</c>) with exit 1,
+/// "caused by user input" (a hash mismatch, a distribution that cannot be read).
+/// </summary>
+internal sealed class UvFailure(string message, string cause) : Exception(message)
+{
+    public const int ExitCode = 1;
+
+    public void Print(TextWriter stderr)
+    {
+        stderr.WriteLine($"  × {Message}");
+        var lines = cause.Split('\n');
+        stderr.WriteLine($"  ╰─▶ {lines[0]}");
+        foreach (var line in lines.Skip(1))
+        {
+            stderr.WriteLine(line.Length == 0 ? "" : "      " + line);
+        }
+    }
+}

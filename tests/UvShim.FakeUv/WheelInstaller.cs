@@ -6,19 +6,21 @@ namespace UvShim.FakeUv;
 /// <summary>
 /// Unpacks a wheel as uv does: files to purelib (platlib when <c>Root-Is-Purelib: false</c>),
 /// <c>*.data/&lt;key&gt;/</c> to the matching scheme directory, console/GUI scripts generated with a
-/// <c>#!&lt;interpreter&gt;</c> shebang, then <c>INSTALLER</c> (<c>uv</c>) and a RECORD relative to the site directory.
+/// <c>#!&lt;interpreter&gt;</c> shebang, then uv's installer metadata (<c>REQUESTED</c>, <c>direct_url.json</c> for a
+/// wheel from a local path or URL, <c>INSTALLER</c>) and a RECORD relative to the site directory.
+/// <c>INSTALLER</c> is <c>uv</c> without a newline, as uv writes it.
 /// </summary>
 internal static class WheelInstaller
 {
     private const UnixFileMode Executable = (UnixFileMode)0b111_101_101;
     private const UnixFileMode Regular = (UnixFileMode)0b110_100_100;
 
-    public static void Install(WheelFileName wheel, InstallScheme scheme, string interpreter)
+    public static void Install(WheelFileName wheel, InstallScheme scheme, string interpreter, string? directUrl = null)
     {
         try
         {
             using var zip = ZipFile.OpenRead(wheel.Path);
-            Unpack(zip, wheel, scheme, interpreter);
+            Unpack(zip, wheel, scheme, interpreter, directUrl);
         }
         catch (FileSystemError e)
         {
@@ -30,7 +32,7 @@ internal static class WheelInstaller
         }
     }
 
-    private static void Unpack(ZipArchive zip, WheelFileName wheel, InstallScheme scheme, string interpreter)
+    private static void Unpack(ZipArchive zip, WheelFileName wheel, InstallScheme scheme, string interpreter, string? directUrl)
     {
         var distInfo = zip.Entries
             .Select(e => e.FullName.Split('/')[0])
@@ -90,7 +92,16 @@ internal static class WheelInstaller
             }
         }
 
-        var installer = Encoding.UTF8.GetBytes("uv\n");
+        var requested = Array.Empty<byte>();
+        Write(Path.Combine(root, distInfo, "REQUESTED"), requested, Regular);
+        record.Add(distInfo + "/REQUESTED", requested);
+        if (directUrl is not null)
+        {
+            var json = DirectUrl.ForArchive(directUrl);
+            Write(Path.Combine(root, distInfo, DirectUrl.FileName), json, Regular);
+            record.Add(distInfo + "/" + DirectUrl.FileName, json);
+        }
+        var installer = Encoding.UTF8.GetBytes("uv");
         Write(Path.Combine(root, distInfo, "INSTALLER"), installer, Regular);
         record.Add(distInfo + "/INSTALLER", installer);
         record.AddUnhashed(distInfo + "/RECORD");

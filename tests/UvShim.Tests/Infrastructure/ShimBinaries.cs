@@ -172,6 +172,7 @@ public sealed class ShimBinaries
         {
             environment[name] = value;
         }
+        environment[ShimProcessRunner.RealUvVariable] = ""; // the fake itself, even when the tests run against a real uv
         foreach (var program in new[] { FakeUv, Path.Combine(UvDirectory, "uv"), FakeUvBehindSignalProbe }.OfType<string>())
         {
             var result = ShimProcessRunner.Run(user, program, ["--version"], environment, timeout: TimeSpan.FromMinutes(1));

@@ -10,12 +10,21 @@ namespace UvShim.Tests.Infrastructure;
 /// fake-uv records written during the run (each run gets its own <c>FAKE_UV_RECORD_DIR</c> unless the environment
 /// names one). When the user is switched, the started process is setpriv, which execs its target: its PID is
 /// uvshim's, and after uvshim execs uv, the fake's. Never a shell, never a command string.
+/// When the tests run with <c>UVSHIM_TEST_UV</c> (a real uv), every child gets it too, unless its environment names it
+/// already (an empty value keeps the fake itself): the fake records, then hands over to that uv.
 /// (Not named ShimRunner: UvShim.ShimRunner, visible to the tests, would win name lookup in UvShim.Tests.*.)
 /// </summary>
 [SupportedOSPlatform("linux")]
 public static class ShimProcessRunner
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Names the real uv the fake hands over to.</summary>
+    public const string RealUvVariable = "UVSHIM_TEST_UV";
+
+    /// <summary>The real uv the tests run against (<c>UVSHIM_TEST_UV</c>), or null for the fake alone.</summary>
+    public static string? RealUv =>
+        Environment.GetEnvironmentVariable(RealUvVariable) is { Length: > 0 } path ? path : null;
 
     /// <summary>Runs the uvshim under test (<see cref="ShimBinaries.Shim"/>).</summary>
     public static ProcessResult RunShim(
@@ -43,6 +52,10 @@ public static class ShimProcessRunner
         TimeSpan? timeout = null)
     {
         var effective = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        if (RealUv is { } realUv)
+        {
+            effective.TryAdd(RealUvVariable, realUv);
+        }
         if (!effective.TryGetValue("FAKE_UV_RECORD_DIR", out var records))
         {
             records = user.CreateDirectory("fake-uv-records");

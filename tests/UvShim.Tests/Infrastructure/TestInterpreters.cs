@@ -12,6 +12,8 @@ namespace UvShim.Tests.Infrastructure;
 /// <item><see cref="UnwritableCopy"/>: a copy of the newest pyenv CPython 3.x that the test user cannot write:
 /// root-owned when the tests run as root, else write bits removed (cleanup restores them);</item>
 /// <item><see cref="WritableCopy"/>: a second copy, for tests where the test process (root) installs into it.</item>
+/// <item><see cref="UnwritableCopyWithSystemPackages"/>: a third copy that the test process first installs
+/// <see cref="SystemPackages"/> into (with the fake uv), then makes unwritable like <see cref="UnwritableCopy"/>.</item>
 /// </list>
 /// A copy holds bin/ and lib/ without the bulky test suites, static libpython or third-party site-packages;
 /// its executable's RUNPATH (absolute, under pyenv's root) becomes <c>$ORIGIN/../lib</c> (patchelf).
@@ -27,6 +29,7 @@ public static partial class TestInterpreters
     private static readonly Lazy<TestInterpreter?> Debian = new(ProbeDebian, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<TestInterpreter> Unwritable = new(() => CopyPyenvPython(writable: false), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<TestInterpreter> Writable = new(() => CopyPyenvPython(writable: true), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SystemPackagesInterpreter> WithSystemPackages = new(CopyWithSystemPackages, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Debian's /usr/bin/python3, or null where there is none.</summary>
     public static TestInterpreter? DebianSystem => Debian.Value;
@@ -35,6 +38,9 @@ public static partial class TestInterpreters
 
     /// <summary>Owned by the test process and left writable (meant for root: root can write any root-owned copy).</summary>
     public static TestInterpreter WritableCopy => Writable.Value;
+
+    /// <summary>An unwritable copy whose system site-packages holds <see cref="SystemPackagesInterpreter.Wheels"/>.</summary>
+    public static SystemPackagesInterpreter UnwritableCopyWithSystemPackages => WithSystemPackages.Value;
 
     /// <summary>pyenv's root: <c>pyenv root</c> when pyenv is on PATH, else <c>$PYENV_ROOT</c>, else <c>$HOME/.pyenv</c>.</summary>
     public static string? PyenvRoot()
@@ -101,12 +107,20 @@ public static partial class TestInterpreters
     private static TestInterpreter? ProbeDebian() =>
         File.Exists("/usr/bin/python3") ? Probe("Debian's system Python", "/usr/bin/python3") : null;
 
-    private static TestInterpreter CopyPyenvPython(bool writable)
+    private static TestInterpreter CopyPyenvPython(bool writable) =>
+        CopyPyenvPython(writable ? "writable" : "unwritable", removeWriteBits: !writable, prepare: null);
+
+    /// <summary>
+    /// Copies the newest pyenv CPython; <paramref name="prepare"/> runs while the copy is still writable (installing into it
+    /// as the test process); then, unless the tests run as root (a root-owned copy is unwritable to the test user anyway),
+    /// the write bits go when <paramref name="removeWriteBits"/>.
+    /// </summary>
+    private static TestInterpreter CopyPyenvPython(string kind, bool removeWriteBits, Action<TestInterpreter>? prepare)
     {
         var source = NewestPyenvCPython();
         var destination = Path.Combine(
             TestRunDirectory.CreateSubdirectory("python"),
-            Path.GetFileName(source) + (writable ? "-writable" : ""));
+            Path.GetFileName(source) + (kind == "unwritable" ? "" : "-" + kind));
         Directory.CreateDirectory(destination);
         TreeCopy.CopyDirectory(Path.Combine(source, "bin"), Path.Combine(destination, "bin"));
         TreeCopy.CopyDirectory(Path.Combine(source, "lib"), Path.Combine(destination, "lib"), IsNeededAtRuntime);
@@ -120,14 +134,50 @@ public static partial class TestInterpreters
         }
         var executable = File.ResolveLinkTarget(python3, returnFinalTarget: true)?.FullName ?? python3;
         RelocateLibraryPath(executable);
-        if (!writable && !Posix.IsRoot)
+        var description = $"pyenv CPython copy ({kind}) of {source}";
+        if (prepare is not null)
+        {
+            prepare(Probe(description, python3));
+        }
+        if (removeWriteBits && !Posix.IsRoot)
         {
             TreeCopy.RemoveWriteBits(destination);
         }
-        return Probe(
-            $"pyenv CPython copy ({(writable ? "writable" : "unwritable")}) of {source}",
-            python3);
+        return Probe(description, python3);
     }
+
+    /// <summary>Installs the system packages with the fake uv itself (never a real uv: this is setup), as the test process.</summary>
+    private static SystemPackagesInterpreter CopyWithSystemPackages()
+    {
+        var wheelDirectory = TestRunDirectory.CreateSubdirectory("system-wheels");
+        var wheels = SystemPackages.Select(p => WheelBuilder.Build(wheelDirectory, p.Name, p.Version)).ToList();
+        var python = CopyPyenvPython("with-system-packages", removeWriteBits: true, prepare: copy =>
+        {
+            using var installer = TestUser.CreateCurrent();
+            var environment = installer.Environment();
+            environment[ShimProcessRunner.RealUvVariable] = "";
+            foreach (var (name, value) in ShimBinaries.Shared.RuntimeEnvironment)
+            {
+                environment[name] = value;
+            }
+            var result = ShimProcessRunner.Run(
+                installer,
+                ShimBinaries.Shared.FakeUv,
+                ["pip", "install", "--python", copy.Executable, "--break-system-packages", .. wheels.Select(w => w.Path)],
+                environment);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"Installing the system packages into {copy} failed: {result}");
+            }
+        });
+        return new SystemPackagesInterpreter(python, wheels, Path.Combine(python.Prefix, "lib", $"python{python.MajorMinor}", "site-packages"));
+    }
+
+    /// <summary>
+    /// What <see cref="UnwritableCopyWithSystemPackages"/> has in its system site-packages: <c>uvshim-demo 0.9</c>
+    /// (older than the fixtures' 1.0, so a user install shadows it) and <c>uvshim-system 3.0</c> (only there).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Version)> SystemPackages { get; } = [("uvshim-demo", "0.9"), ("uvshim-system", "3.0")];
 
     /// <summary>Skips test suites, the static libpython and everything in site-packages but its README.</summary>
     private static bool IsNeededAtRuntime(string relative, bool isDirectory)

@@ -9,6 +9,7 @@ namespace UvShim.Tests.Infrastructure;
 /// Builds a valid pure-Python wheel (<c>py3-none-any</c>): a package whose <c>__init__.py</c> defines
 /// <c>GREETING</c> and <c>main()</c>, METADATA, WHEEL, entry_points.txt with one console script, and a RECORD
 /// with sha256 hashes. Files are world-readable so the unprivileged test user can install them.
+/// <paramref name="requires"/> become <c>Requires-Dist</c> lines of METADATA (what <c>pip show</c> reports as Requires).
 /// </summary>
 public static partial class WheelBuilder
 {
@@ -16,7 +17,7 @@ public static partial class WheelBuilder
 
     private static readonly DateTimeOffset Timestamp = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static BuiltWheel Build(string directory, string name, string version, string? scriptName = null)
+    public static BuiltWheel Build(string directory, string name, string version, string? scriptName = null, IReadOnlyList<string>? requires = null)
     {
         if (!ValidName().IsMatch(name))
         {
@@ -32,7 +33,8 @@ public static partial class WheelBuilder
             ($"{importName}/__init__.py",
                 $"GREETING = {PythonString(greeting)}\n\n\ndef main():\n    print(GREETING)\n    return 0\n"),
             ($"{distInfo}/METADATA",
-                $"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: Test wheel built by the uvshim tests\n"),
+                $"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: Test wheel built by the uvshim tests\n"
+                + string.Concat((requires ?? []).Select(r => $"Requires-Dist: {r}\n"))),
             ($"{distInfo}/WHEEL",
                 "Wheel-Version: 1.0\nGenerator: uvshim-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
             ($"{distInfo}/entry_points.txt",

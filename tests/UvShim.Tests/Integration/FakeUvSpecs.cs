@@ -87,7 +87,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Contains("Installed 1 package in ", result.StandardError);
         Assert.Contains(" + uvshim-demo==1.0", result.StandardError);
         var site = Path.Combine(prefix, "lib", $"python{python.MajorMinor}", "site-packages");
-        Assert.Equal("uv\n", File.ReadAllText(Path.Combine(site, fixture.Wheel.DistInfoDirectory, "INSTALLER")));
+        Assert.Equal("uv", File.ReadAllText(Path.Combine(site, fixture.Wheel.DistInfoDirectory, "INSTALLER")));
         Assert.Contains($"../../../bin/{fixture.Wheel.ScriptName},sha256=", File.ReadAllText(Path.Combine(site, fixture.Wheel.DistInfoDirectory, "RECORD")));
         var script = Path.Combine(prefix, "bin", fixture.Wheel.ScriptName);
         Assert.StartsWith($"#!{python.Executable}\n", File.ReadAllText(script));
@@ -117,7 +117,8 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.True(installed.ExitCode == 0, installed.ToString());
         Assert.True(scriptWasInstalled);
         Assert.Equal(fixture.Wheel.Greeting, imported.StandardOutput.Trim());
-        Assert.Equal("uvshim-demo==1.0", freeze.StandardOutput.Trim());
+        // uv records direct_url.json for a wheel installed from a path, so freeze shows its URL.
+        Assert.Equal($"uvshim-demo @ {new Uri(fixture.Wheel.Path).AbsoluteUri}", freeze.StandardOutput.Trim());
         Assert.Equal("""[{"name":"uvshim-demo","version":"1.0"}]""", list.StandardOutput.Trim());
         Assert.True(uninstalled.ExitCode == 0, uninstalled.ToString());
         Assert.Contains(" - uvshim-demo==1.0", uninstalled.StandardError);

@@ -1,0 +1,9 @@
+using System.Runtime.Versioning;
+
+namespace UvShim.Tests.Infrastructure;
+
+/// <summary>An interpreter copy the test user cannot write, with packages in its own (system) site-packages.</summary>
+/// <param name="Wheels">The wheels installed there (<see cref="TestInterpreters.SystemPackages"/>).</param>
+/// <param name="SitePackages">The copy's purelib: <c>&lt;prefix&gt;/lib/python3.X/site-packages</c>.</param>
+[SupportedOSPlatform("linux")]
+public sealed record SystemPackagesInterpreter(TestInterpreter Python, IReadOnlyList<BuiltWheel> Wheels, string SitePackages);
