@@ -15,6 +15,8 @@ internal enum InvocationKind
     PipShow,
     /// <summary><c>uv sync</c> with <c>UV_PROJECT_ENVIRONMENT</c> set.</summary>
     ProjectSync,
+    /// <summary><c>uv run</c> that would sync, with <c>UV_PROJECT_ENVIRONMENT</c> set.</summary>
+    ProjectRun,
 }
 
 internal static class InvocationClassifier
@@ -31,9 +33,17 @@ internal static class InvocationClassifier
             ["pip", "list"] => InvocationKind.PipList,
             ["pip", "freeze"] => InvocationKind.PipFreeze,
             ["pip", "show"] => InvocationKind.PipShow,
-            ["sync"] when environment.TryGetValue("UV_PROJECT_ENVIRONMENT", out var projectEnvironment) && projectEnvironment.Length > 0
-                => InvocationKind.ProjectSync,
+            ["sync"] when HasProjectEnvironment(environment) => InvocationKind.ProjectSync,
+            ["run"] when HasProjectEnvironment(environment) && WouldSync(arguments, environment) => InvocationKind.ProjectRun,
             _ => InvocationKind.PassThrough,
         };
     }
+
+    private static bool HasProjectEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        environment.TryGetValue("UV_PROJECT_ENVIRONMENT", out var value) && value.Length > 0;
+
+    // uv run's own options are not parsed (its command line is uv's to read); --no-sync is looked for before "--".
+    private static bool WouldSync(UvArguments arguments, IReadOnlyDictionary<string, string> environment) =>
+        !Platform.Boolish.IsSet(environment, "UV_NO_SYNC")
+        && !arguments.OpaqueTokens.TakeWhile(t => t != "--").Contains("--no-sync");
 }

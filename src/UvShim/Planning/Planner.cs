@@ -11,7 +11,7 @@ internal static class Planner
         if (kind == InvocationKind.PassThrough)
         {
             return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [],
-                [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show and a project sync")]);
+                [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show, and a project sync or run into the user site")]);
         }
 
         var (config, problem) = UvConfigLoader.Load(arguments, kind, context);
@@ -27,7 +27,8 @@ internal static class Planner
         {
             InvocationKind.PipInstall or InvocationKind.PipSync => new InstallPlanner(finder).PlanAsync(arguments, kind, context),
             InvocationKind.PipUninstall => new UninstallPlanner(finder).PlanAsync(arguments, context),
-            InvocationKind.ProjectSync => new ProjectSyncPlanner(finder).PlanAsync(arguments, context),
+            InvocationKind.ProjectSync => new ProjectSyncPlanner(finder).PlanAsync(arguments, context, isRun: false),
+            InvocationKind.ProjectRun => new ProjectSyncPlanner(finder).PlanAsync(arguments, context, isRun: true),
             _ => new InspectPlanner(finder).PlanAsync(arguments, kind, context),
         };
         var result = plan.GetAwaiter().GetResult();

@@ -13,7 +13,8 @@ namespace UvShim.Planning;
 /// </summary>
 internal sealed class ProjectSyncPlanner(TargetFinder finder)
 {
-    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationContext context)
+    /// <param name="isRun"><c>uv run</c>, which would sync first: uvshim says what to run instead.</param>
+    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationContext context, bool isRun)
     {
         var steps = new List<PlanStep>();
         Plan Unchanged(string why)
@@ -65,6 +66,16 @@ internal sealed class ProjectSyncPlanner(TargetFinder finder)
         var probe = target.Probe;
         if (!probe.UserSiteEnabled)
             return Unchanged("user site-packages disabled");
+        if (isRun)
+        {
+            var rest = Output.ShellQuote.Join(arguments.OpaqueTokens);
+            return prefixPython is null
+                ? Refuse($"UV_PROJECT_ENVIRONMENT={environment} is the user base, which uv cannot use as a project environment, "
+                    + $"so `uv run` cannot sync there. Run `uv sync` (uvshim installs the locked project into the user site), "
+                    + $"then `uv run --no-sync --no-project {rest}`.")
+                : Refuse($"UV_PROJECT_ENVIRONMENT={environment} is a system prefix you cannot write, so `uv run` cannot sync there. "
+                    + $"Run `uv sync` (uvshim installs the locked project into the user site), then `uv run --no-sync {rest}`.");
+        }
         if (ExternallyManagedMarker.Read(probe, context.Environment) is { } marker && !InstallPlanner.BreakSystemPackages(arguments, context))
             return Refuse(PipMessages.ExternallyManaged(marker.ErrorText));
 

@@ -163,4 +163,32 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Contains("uvshim:", result.StandardError);
         Assert.Contains("--exact", result.StandardError);
     }
+
+    [Theory]
+    [InlineData("user base", "uv run --no-sync --no-project python -c 1")]
+    [InlineData("prefix", "uv run --no-sync python -c 1")]
+    public void A_run_that_would_sync_there_is_refused_saying_what_to_run_instead(string where, string expected)
+    {
+        using var user = UserWithUserBase();
+        var project = SampleProject.Create(user, fixture.Demo, fixture.DevTool);
+        var environment = Environment(user, where == "prefix" ? Python.Prefix : user.UserBase);
+
+        var result = ShimProcessRunner.RunShim(user, ["run", "python", "-c", "1"], environment, project.Directory);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Empty(result.Records);
+        Assert.Contains("Run `uv sync`", result.StandardError);
+        Assert.Contains(expected, result.StandardError);
+    }
+
+    [Fact]
+    public void A_run_without_sync_is_handed_over_unchanged()
+    {
+        using var user = UserWithUserBase();
+        var project = SampleProject.Create(user, fixture.Demo, fixture.DevTool);
+
+        var result = ShimProcessRunner.RunShim(user, ["run", "--no-sync", "python", "-c", "1"], Environment(user, user.UserBase), project.Directory);
+
+        Assert.Equal(["run", "--no-sync", "python", "-c", "1"], result.SingleRecord.Arguments);
+    }
 }
