@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using UvShim.HandOver;
 using UvShim.Platform;
@@ -34,6 +33,18 @@ internal static class ProbeCacheKey
         return text.ToString();
     }
 
-    public static string FileName(string key) =>
-        "probe-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + ".json";
+    /// <summary>
+    /// FNV-1a over the key: a file name, not a secret (the entry holds the whole key and is checked on
+    /// read). SHA-256 would load OpenSSL, which costs more than the rest of a warm run.
+    /// </summary>
+    public static string FileName(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(key))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+        return $"probe-{hash:x16}.json";
+    }
 }

@@ -54,8 +54,8 @@ elif sys.version_info[:2] == (3, 10) and "deb_system" in names: vs = "posix_pref
 else: vs = "nt" if os.name == "nt" else "posix_prefix"
 raw = {k: sysconfig.get_path(k, expand=False, scheme=vs) for k in ("purelib", "platlib", "scripts", "data")}
 keys = set(["PYTHONFRAMEWORK"])
-import re
-for p in raw.values(): keys.update(m[1:-1] for m in re.findall(r"\{\w+}", p))
+for p in raw.values():
+    for part in p.split("{")[1:]: keys.add(part.split("}")[0])
 cv = {k: sysconfig.get_config_var(k) for k in keys}
 prefixes = tuple(os.path.abspath(p) for p in (sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix))
 cv = {k: "" if v in prefixes else v for k, v in cv.items()}
