@@ -1,27 +1,50 @@
 namespace UvShim.Arguments;
 
-/// <summary>The option table of each parse context: the command's own options plus every global propagated to it.</summary>
+/// <summary>
+/// The option table of each parse context: the command's own options plus every global propagated to it.
+/// Built on first use, so a hand-over pays only for the contexts its command line reaches.
+/// </summary>
 internal static class UvOptionTables
 {
-    public static readonly OptionTable TopLevel = OptionTable.Of(GlobalOptions.All, GlobalOptions.TopLevelOnly);
+    private static OptionTable? _topLevel;
 
-    public static readonly OptionTable PipNamespace = OptionTable.Of(GlobalOptions.All, GlobalOptions.PipNamespace);
+    public static OptionTable TopLevel => _topLevel ??= OptionTable.Of(GlobalOptions.All, GlobalOptions.TopLevelOnly);
 
-    public static readonly OptionTable PipInstall = Pip(PipCommandOptions.Install);
+    private static OptionTable? _pipNamespace;
 
-    public static readonly OptionTable PipSync = Pip(PipCommandOptions.Sync);
+    public static OptionTable PipNamespace => _pipNamespace ??= OptionTable.Of(GlobalOptions.All, GlobalOptions.PipNamespace);
 
-    public static readonly OptionTable PipUninstall = Pip(PipCommandOptions.Uninstall);
+    private static OptionTable? _pipInstall;
 
-    public static readonly OptionTable PipList = Pip(PipCommandOptions.List);
+    public static OptionTable PipInstall => _pipInstall ??= Pip(PipCommandOptions.Install);
 
-    public static readonly OptionTable PipFreeze = Pip(PipCommandOptions.Freeze);
+    private static OptionTable? _pipSync;
 
-    public static readonly OptionTable PipShow = Pip(PipCommandOptions.Show);
+    public static OptionTable PipSync => _pipSync ??= Pip(PipCommandOptions.Sync);
 
-    public static readonly OptionTable Sync = OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Sync);
+    private static OptionTable? _pipUninstall;
 
-    public static readonly OptionTable Export = OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Export);
+    public static OptionTable PipUninstall => _pipUninstall ??= Pip(PipCommandOptions.Uninstall);
+
+    private static OptionTable? _pipList;
+
+    public static OptionTable PipList => _pipList ??= Pip(PipCommandOptions.List);
+
+    private static OptionTable? _pipFreeze;
+
+    public static OptionTable PipFreeze => _pipFreeze ??= Pip(PipCommandOptions.Freeze);
+
+    private static OptionTable? _pipShow;
+
+    public static OptionTable PipShow => _pipShow ??= Pip(PipCommandOptions.Show);
+
+    private static OptionTable? _sync;
+
+    public static OptionTable Sync => _sync ??= OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Sync);
+
+    private static OptionTable? _export;
+
+    public static OptionTable Export => _export ??= OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Export);
 
     // Command options first: where a pip subcommand redeclares a global (pip sync's --no-config), clap keeps the local one.
     private static OptionTable Pip(IReadOnlyList<OptionSpec> command) =>
