@@ -16,6 +16,23 @@ internal static class CapturedRuns
         }
     }
 
+    /// <summary>
+    /// Runs the system view, then the user view, both captured; the first that fails is passed on as
+    /// uv reported it, otherwise their stderr is forwarded and <paramref name="merge"/> prints the result.
+    /// </summary>
+    public static int SystemThenUser(HandOver.UvInvoker invoker, IReadOnlyList<string> system, IReadOnlyList<string> user,
+        Func<BufferedCommandResult, BufferedCommandResult, int> merge)
+    {
+        var systemRun = invoker.Capture(system);
+        if (systemRun.ExitCode != 0)
+            return PassOnFailure(systemRun);
+        var userRun = invoker.Capture(user);
+        if (userRun.ExitCode != 0)
+            return PassOnFailure(userRun);
+        ForwardErrors(systemRun, userRun);
+        return merge(systemRun, userRun);
+    }
+
     /// <summary>A failed run is reported as uv reported it: its output and its exit code.</summary>
     public static int PassOnFailure(BufferedCommandResult run)
     {

@@ -15,18 +15,11 @@ internal static class MergedFreeze
         var system = MergedList.Texts(arguments, InstallPlanner.Identity(arguments));
         var user = MergedList.Texts(arguments, SlotList.WithPositionals(arguments, arguments.All("--python"), userInsert, []));
 
-        return new Plan.Compose([system, user], invoker =>
+        return new Plan.Compose([system, user], invoker => CapturedRuns.SystemThenUser(invoker, system, user, (systemRun, userRun) =>
         {
-            var systemRun = invoker.Capture(system);
-            if (systemRun.ExitCode != 0)
-                return CapturedRuns.PassOnFailure(systemRun);
-            var userRun = invoker.Capture(user);
-            if (userRun.ExitCode != 0)
-                return CapturedRuns.PassOnFailure(userRun);
-            CapturedRuns.ForwardErrors(systemRun, userRun);
             StdOut.Write(string.Concat(Merge(Lines(userRun.StandardOutput), Lines(systemRun.StandardOutput)).Select(l => l + "\n")));
             return 0;
-        }, [], steps);
+        }), [], steps);
     }
 
     public static IEnumerable<string> Merge(IEnumerable<string> user, IEnumerable<string> system)

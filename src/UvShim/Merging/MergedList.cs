@@ -21,16 +21,8 @@ internal static class MergedList
         var user = Texts(arguments, SlotList.WithPositionals(arguments, formats.Concat(arguments.All("--python")),
             [.. userInsert, "--format", "json"], []));
 
-        return new Plan.Compose([system, user], invoker =>
+        return new Plan.Compose([system, user], invoker => CapturedRuns.SystemThenUser(invoker, system, user, (systemRun, userRun) =>
         {
-            var systemRun = invoker.Capture(system);
-            if (systemRun.ExitCode != 0)
-                return CapturedRuns.PassOnFailure(systemRun);
-            var userRun = invoker.Capture(user);
-            if (userRun.ExitCode != 0)
-                return CapturedRuns.PassOnFailure(userRun);
-            CapturedRuns.ForwardErrors(systemRun, userRun);
-
             List<InstalledPackage> merged;
             try
             {
@@ -43,7 +35,7 @@ internal static class MergedList
             }
             StdOut.Write(PackageListFormat.Render(merged, format, outdated));
             return 0;
-        }, [], steps);
+        }), [], steps);
     }
 
     /// <summary>One entry per name, the user site's first (as on sys.path), sorted as uv sorts.</summary>

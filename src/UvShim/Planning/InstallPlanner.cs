@@ -13,17 +13,10 @@ internal sealed class InstallPlanner(TargetFinder finder)
 {
     public async Task<Plan> PlanAsync(UvArguments arguments, InvocationKind kind, InvocationContext context)
     {
-        var steps = new List<PlanStep>();
-        Plan Unchanged(string why)
-        {
-            steps.Add(new("decision", "hand over unchanged: " + why));
-            return new Plan.HandOver(Identity(arguments), false, [], steps);
-        }
-        Plan Refuse(string message)
-        {
-            steps.Add(new("decision", "refuse (exit 2)"));
-            return new Plan.Refuse(message, steps);
-        }
+        var log = new PlanLog(arguments);
+        var steps = log.Steps;
+        Plan Unchanged(string why) => log.Unchanged(why);
+        Plan Refuse(string message) => log.Refuse(message);
 
         var env = context.Environment;
         var settings = context.Settings;
@@ -40,15 +33,9 @@ internal sealed class InstallPlanner(TargetFinder finder)
                 return Unchanged("--prefix or --target given");
         }
 
-        TargetOutcome found = await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps);
-        switch (found)
-        {
-            case TargetOutcome.Refuse refuse:
-                return Refuse(refuse.Message);
-            case TargetOutcome.Unchanged unchanged:
-                return Unchanged(unchanged.Reason);
-        }
-        var target = ((TargetOutcome.Found)found).Target;
+        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps));
+        if (target is null)
+            return ending!;
         var facts = target.Probe;
 
         var defaultDirs = new[] { facts.Default.Purelib, facts.Default.Platlib }.Distinct().ToList();
@@ -88,6 +75,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
         var notes = new List<string>();
         if (userInstall.Note is not null)
             notes.Add(userInstall.Note);
+        var scriptsWarning = ScriptsOnPath.Warning(ScriptsOnPath.Directory(layout), facts, env);
         switch (layout)
         {
             case UserLayout.Prefix prefix:
@@ -95,14 +83,13 @@ internal sealed class InstallPlanner(TargetFinder finder)
                 break;
             case UserLayout.Target targetLayout:
                 steps.Add(new("layout", $"--target {targetLayout.UserSite} ({targetLayout.Difference})"));
-                notes.Add($"installing with --target {targetLayout.UserSite}: console scripts go to {targetLayout.ScriptsDirectory}, "
-                    + $"not {targetLayout.UserScripts}; add {targetLayout.ScriptsDirectory} to PATH to run them");
+                notes.Add(TargetLayoutNote.For(targetLayout, facts.IsWindows, scriptsOnPath: scriptsWarning is null));
                 break;
         }
 
         var noWarn = arguments.All(ScriptsOnPath.NoWarnOption).ToList();
-        if (noWarn.Count == 0 && ScriptsOnPath.Warning(ScriptsOnPath.Directory(layout), facts, env) is { } warning)
-            notes.Add(warning);
+        if (noWarn.Count == 0 && scriptsWarning is not null)
+            notes.Add(scriptsWarning);
 
         var rewritten = ArgumentRewriter.ToUserScheme(arguments, layout, Executable(target), noWarn);
         return new Plan.HandOver(rewritten, true, notes, steps);

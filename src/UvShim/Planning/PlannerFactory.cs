@@ -3,16 +3,18 @@ using UvShim.Python;
 
 namespace UvShim.Planning;
 
-/// <summary>Wires the planners to the real interpreter probe and to <c>uv python find</c>.</summary>
+/// <summary>Wires the planners (and <c>shim doctor</c>) to the real interpreter probe and to <c>uv python find</c>.</summary>
 internal static class PlannerFactory
 {
-    public static TargetFinder Finder(InvocationContext context, Lazy<string> uv)
-    {
-        var probe = new CachingProbe(
-            new UserSchemeProbe(context.Settings.ProbeTimeout),
-            new ProbeCache(ProbeCache.DefaultDirectory(context.Environment)),
-            context.Environment);
-        var finder = new UvPythonFind(uv, context.Settings.ProbeTimeout);
-        return new TargetFinder(new InterpreterResolver(finder.Find), probe.RunAsync);
-    }
+    public static TargetFinder Finder(InvocationContext context, Lazy<string> uv) =>
+        new(Resolver(context, uv), Probe(context).RunAsync);
+
+    public static InterpreterResolver Resolver(InvocationContext context, Lazy<string> uv) =>
+        new(new UvPythonFind(uv, context.Settings.ProbeTimeout).Find);
+
+    public static CachingProbe Probe(InvocationContext context) =>
+        new(new UserSchemeProbe(context.Settings.ProbeTimeout), Cache(context), context.Environment);
+
+    public static ProbeCache Cache(InvocationContext context) =>
+        new(ProbeCache.DefaultDirectory(context.Environment));
 }

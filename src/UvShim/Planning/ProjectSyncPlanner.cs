@@ -16,17 +16,10 @@ internal sealed class ProjectSyncPlanner(TargetFinder finder)
     /// <param name="isRun"><c>uv run</c>, which would sync first: uvshim says what to run instead.</param>
     public async Task<Plan> PlanAsync(UvArguments arguments, InvocationContext context, bool isRun)
     {
-        var steps = new List<PlanStep>();
-        Plan Unchanged(string why)
-        {
-            steps.Add(new("decision", "hand over unchanged: " + why));
-            return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], steps);
-        }
-        Plan Refuse(string message)
-        {
-            steps.Add(new("decision", "refuse (exit 2)"));
-            return new Plan.Refuse(message, steps);
-        }
+        var log = new PlanLog(arguments);
+        var steps = log.Steps;
+        Plan Unchanged(string why) => log.Unchanged(why);
+        Plan Refuse(string message) => log.Refuse(message);
 
         if (context.Settings.Mode == ShimMode.Off)
             return Unchanged("mode is off");
@@ -43,11 +36,11 @@ internal sealed class ProjectSyncPlanner(TargetFinder finder)
         Target target;
         if (prefixPython is not null)
         {
-            var found = await finder.FindAsync(
-                UvArguments.Parse(["pip", "install", "--python", prefixPython]), context, Discovery.ExplicitSystem, false, steps);
-            if (found is not TargetOutcome.Found prefixTarget)
-                return found is TargetOutcome.Refuse r ? Refuse(r.Message) : Unchanged(((TargetOutcome.Unchanged)found).Reason);
-            target = prefixTarget.Target;
+            var (found, ending) = log.Target(await finder.FindAsync(
+                UvArguments.Parse(["pip", "install", "--python", prefixPython]), context, Discovery.ExplicitSystem, false, steps));
+            if (found is null)
+                return ending!;
+            target = found;
             var dirs = new[] { target.Probe.Default.Purelib, target.Probe.Default.Platlib }.Distinct().ToList();
             if (dirs.All(Writability.IsWritable))
                 return Unchanged($"{string.Join(", ", dirs)} is writable: uv can sync there itself");
@@ -55,10 +48,10 @@ internal sealed class ProjectSyncPlanner(TargetFinder finder)
         }
         else
         {
-            var found = await finder.FindAsync(arguments, context, Discovery.Any, explicitUser: true, steps);
-            if (found is not TargetOutcome.Found userTarget)
-                return found is TargetOutcome.Refuse r ? Refuse(r.Message) : Unchanged(((TargetOutcome.Unchanged)found).Reason);
-            target = userTarget.Target;
+            var (found, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.Any, explicitUser: true, steps));
+            if (found is null)
+                return ending!;
+            target = found;
             if (!PathText.Same(RealPath.Of(target.Probe.UserBase), RealPath.Of(environment), target.Probe.IsWindows))
                 return Unchanged($"{environment} is neither a Python environment nor this Python's user base ({target.Probe.UserBase})");
         }

@@ -13,12 +13,9 @@ internal sealed class UninstallPlanner(TargetFinder finder)
 {
     public async Task<Plan> PlanAsync(UvArguments arguments, InvocationContext context)
     {
-        var steps = new List<PlanStep>();
-        Plan Unchanged(string why)
-        {
-            steps.Add(new("decision", "hand over unchanged: " + why));
-            return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], steps);
-        }
+        var log = new PlanLog(arguments);
+        var steps = log.Steps;
+        Plan Unchanged(string why) => log.Unchanged(why);
 
         var explicitUser = arguments.Has("--user");
         if (!explicitUser && context.Settings.Mode == ShimMode.Off)
@@ -26,15 +23,9 @@ internal sealed class UninstallPlanner(TargetFinder finder)
         if (arguments.Has("--target") || arguments.Has("--prefix"))
             return Unchanged("--prefix or --target given");
 
-        var found = await finder.FindAsync(arguments, context, Discovery.Any, explicitUser, steps);
-        switch (found)
-        {
-            case TargetOutcome.Refuse refuse:
-                return new Plan.Refuse(refuse.Message, steps);
-            case TargetOutcome.Unchanged unchanged:
-                return Unchanged(unchanged.Reason);
-        }
-        var target = ((TargetOutcome.Found)found).Target;
+        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.Any, explicitUser, steps));
+        if (target is null)
+            return ending!;
         var probe = target.Probe;
         if (!probe.UserSiteEnabled)
             return explicitUser
