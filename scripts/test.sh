@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh
 scripts/pack.sh >/dev/null
+# The packaging tests install, update and uninstall these packages instead of packing the current version again.
+export UVSHIM_TEST_PACKAGES="$PWD/artifacts/packages"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

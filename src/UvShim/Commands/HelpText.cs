@@ -12,6 +12,11 @@ internal static class HelpText
         text.Append($"uvshim {ShimVersion.Text}: pip's user-install fallback for uv.\n\n");
         text.Append("Usage: uvshim <uv arguments>      run uv, installing into the user site where pip would\n");
         text.Append("       uvshim shim explain <uv arguments>   show the decision and the exact command; run nothing\n");
+        text.Append("       uvshim shim doctor [--python X] [--json]\n");
+        text.Append("                                     show the real uv, each interpreter uv could target and why, the user\n");
+        text.Append("                                     site, writability, PEP 668, scripts on PATH, settings, uv's config, cache;\n");
+        text.Append("                                     exit 0 if uv and an interpreter are there, 1 if something stops uvshim.\n");
+        text.Append("                                     Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it.\n");
         text.Append("       uvshim shim version\n");
         text.Append("       uvshim shim help\n\n");
         text.Append("Settings (environment variable, configuration key, default):\n");

@@ -41,6 +41,15 @@ internal static class ShimCommand
         };
         explain.SetAction(_ => ExplainCommand.Run(uvArguments));
 
+        var doctorPython = new Option<string>("--python", "-p") { Description = "also check this interpreter (a path, a directory, a name on PATH or a version such as 3.12)" };
+        var doctorJson = new Option<bool>("--json") { Description = "print one JSON object instead of text" };
+        var doctor = new Command("doctor", "Show what uvshim sees: the real uv, the interpreters, the user site, configuration and cache. Exit 1 if something stops uvshim.")
+        {
+            doctorPython,
+            doctorJson,
+        };
+        doctor.SetAction(result => DoctorCommand.Run(result.GetValue(doctorPython), result.GetValue(doctorJson)));
+
         var version = new Command("version", "Print uvshim's version.");
         version.SetAction(_ =>
         {
@@ -56,6 +65,7 @@ internal static class ShimCommand
         });
 
         root.Subcommands.Add(explain);
+        root.Subcommands.Add(doctor);
         root.Subcommands.Add(version);
         root.Subcommands.Add(help);
         root.SetAction(_ =>

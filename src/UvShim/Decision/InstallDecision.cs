@@ -25,7 +25,7 @@ internal static class InstallDecision
                 return Refuse("venv without system site-packages", "Can not perform a '--user' install. User site-packages are not visible in this virtualenv.");
             if (!probe.UserSiteEnabled)
                 return Refuse("user site disabled", "Can not perform a '--user' install. User site-packages are disabled for this Python." + DisabledBecause(facts));
-            return UserBaseProblem(probe) is { } problem
+            return UserBaseProblem(facts) is { } problem
                 ? Refuse("user base unusable", problem)
                 : new InstallOutcome.UserInstall("user install by explicit request", null);
         }
@@ -45,7 +45,7 @@ internal static class InstallDecision
             return Refuse("implicit user sync", PipMessages.ImplicitSync(probe.UserSite));
         if (facts.ExternallyManaged is { } managed && !facts.BreakSystemPackages)
             return Refuse("externally managed", PipMessages.ExternallyManaged(managed.ErrorText));
-        if (UserBaseProblem(probe) is { } baseProblem)
+        if (UserBaseProblem(facts) is { } baseProblem)
             return Refuse("user base unusable", baseProblem);
 
         return facts.DefaultSchemeWritable
@@ -55,7 +55,8 @@ internal static class InstallDecision
 
     private static InstallOutcome.Refuse Refuse(string reason, string message) => new(reason, message);
 
-    private static string DisabledBecause(InstallFacts facts) =>
+    /// <summary>Why the user site is disabled, as a parenthesised suffix (empty when it is not, or no reason is known).</summary>
+    internal static string DisabledBecause(InstallFacts facts) =>
         facts.Probe.EnableUserSite switch
         {
             "False" => " (PYTHONNOUSERSITE is set)",
@@ -65,15 +66,23 @@ internal static class InstallDecision
 
     /// <summary>
     /// Python gives a relative user base (<c>~/.local</c>) when HOME is unset and the uid has no
-    /// passwd entry; pip would then install under the working directory. uvshim refuses instead.
+    /// passwd entry, and takes PYTHONUSERBASE as it is (<c>~</c> is not expanded); pip would then
+    /// install under the working directory. A user base that cannot be written (HOME=/, a read-only
+    /// HOME) would only fail in uv. uvshim refuses both, naming the variable that fixes it.
     /// </summary>
-    private static string? UserBaseProblem(Python.InterpreterProbe probe)
+    private static string? UserBaseProblem(InstallFacts facts)
     {
+        var probe = facts.Probe;
         if (probe.UserBase.Length == 0)
             return "Python reports no user base on this platform, so there is no user site to install into.";
         if (!PathText.IsAbsolute(probe.UserBase, probe.IsWindows))
-            return $"Python's user base is '{probe.UserBase}', a relative path (is HOME unset?). "
+            return $"Python's user base is '{probe.UserBase}', a relative path (PYTHONUSERBASE is relative, or HOME is unset or relative). "
                 + "Set PYTHONUSERBASE (or HOME) to an absolute directory you can write.";
+        if (!facts.UserSchemeWritable)
+            return (facts.ExplicitUser || facts.DefaultSchemeWritable
+                    ? "Can not install into the user site: "
+                    : "Normal site-packages is not writeable, and neither is the user site: ")
+                + $"Python's user base {probe.UserBase} is not writable. Set PYTHONUSERBASE to a directory you can write.";
         return null;
     }
 }

@@ -14,6 +14,8 @@ internal sealed record InstallFacts
     public required InterpreterProbe Probe { get; init; }
     /// <summary>pip's <c>site_packages_writable()</c>: purelib and platlib of the default scheme.</summary>
     public bool DefaultSchemeWritable { get; init; }
+    /// <summary>The user scheme's purelib and platlib can be written (the same test, nearest existing parent).</summary>
+    public bool UserSchemeWritable { get; init; } = true;
     /// <summary>Null unless the interpreter carries an EXTERNALLY-MANAGED marker.</summary>
     public ExternallyManaged? ExternallyManaged { get; init; }
     public bool BreakSystemPackages { get; init; }

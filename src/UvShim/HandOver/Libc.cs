@@ -53,6 +53,10 @@ internal static unsafe partial class Libc
     [LibraryImport(Name, SetLastError = true)]
     public static partial int kill(int pid, int signal);
 
+    /// <summary>1 when the descriptor is a terminal.</summary>
+    [LibraryImport(Name)]
+    public static partial int isatty(int fd);
+
     [LibraryImport(Name)]
     public static partial uint getuid();
 

@@ -43,9 +43,28 @@ internal static class RawArgv
         var tail = entries.GetRange(entries.Count - args.Length, args.Length).ToArray();
         for (var i = 0; i < args.Length; i++)
         {
-            if (Encoding.UTF8.GetString(tail[i]) != args[i])
+            if (!SameText(Encoding.UTF8.GetString(tail[i]), args[i]))
                 return null;
         }
         return tail;
+    }
+
+    /// <summary>
+    /// The runtime's own decoding of argv may replace an invalid UTF-8 sequence with another number of U+FFFD than
+    /// <see cref="Encoding.UTF8"/> does (the framework-dependent host turns ED A0 80 into two, Encoding.UTF8 into
+    /// three), so runs of replacement characters count as one.
+    /// </summary>
+    private static bool SameText(string decoded, string argument) =>
+        decoded == argument || CollapseReplacements(decoded) == CollapseReplacements(argument);
+
+    private static string CollapseReplacements(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c != '\uFFFD' || result.Length == 0 || result[^1] != '\uFFFD')
+                result.Append(c);
+        }
+        return result.ToString();
     }
 }

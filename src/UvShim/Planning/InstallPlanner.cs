@@ -42,6 +42,11 @@ internal sealed class InstallPlanner(TargetFinder finder)
         var writable = defaultDirs.All(Writability.IsWritable);
         steps.Add(new("site-packages", $"{string.Join(", ", defaultDirs)} ({(writable ? "writable" : "not writable")})"));
 
+        var userDirs = new[] { facts.User.Purelib, facts.User.Platlib }.Where(d => PathText.IsAbsolute(d, facts.IsWindows)).Distinct().ToList();
+        var userWritable = userDirs.All(Writability.IsWritable);
+        if (userDirs.Count > 0)
+            steps.Add(new("user site", $"{string.Join(", ", userDirs)} ({(userWritable ? "writable" : "not writable")})"));
+
         var marker = ExternallyManagedMarker.Read(facts, env);
         var breakSystem = BreakSystemPackages(arguments, context);
         if (marker is not null)
@@ -56,6 +61,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
             IsSync = kind == InvocationKind.PipSync,
             Probe = facts,
             DefaultSchemeWritable = writable,
+            UserSchemeWritable = userWritable,
             ExternallyManaged = marker,
             BreakSystemPackages = breakSystem,
         });

@@ -25,6 +25,8 @@ internal sealed class ProjectSyncPlanner(TargetFinder finder)
             return Unchanged("mode is off");
 
         var projectDirectory = ProjectDirectory(arguments, context);
+        if (!Directory.Exists(projectDirectory))
+            return Unchanged($"the project directory {projectDirectory} does not exist (uv will say so)");
         var environment = Path.GetFullPath(context.Environment["UV_PROJECT_ENVIRONMENT"], projectDirectory);
         steps.Add(new("environment", "UV_PROJECT_ENVIRONMENT=" + environment));
         if (File.Exists(Path.Combine(environment, "pyvenv.cfg")))
@@ -93,7 +95,17 @@ internal sealed class ProjectSyncPlanner(TargetFinder finder)
         return new Plan.Compose([Export(scratch), Install(scratch)], invoker =>
         {
             // A directory of our own (0700) holds the file: nobody else can read or swap it.
-            var directory = Directory.CreateTempSubdirectory("uvshim-sync-");
+            DirectoryInfo directory;
+            try
+            {
+                directory = Directory.CreateTempSubdirectory("uvshim-sync-");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Output.StdErr.Line($"cannot create a private temporary directory in {Path.GetTempPath()} for the exported lock "
+                    + $"({e.Message}); set TMPDIR to a directory you can write");
+                return 2;
+            }
             try
             {
                 var file = Path.Combine(directory.FullName, "requirements.txt");

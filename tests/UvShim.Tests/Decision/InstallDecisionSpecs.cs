@@ -27,7 +27,8 @@ public class InstallDecisionSpecs
         string Mode = "auto",
         bool Sync = false,
         string Probe = "linux-pyenv-3.13",
-        string? UserBase = null)
+        string? UserBase = null,
+        bool UserSchemeWritable = true)
     {
         public override string ToString() => Name;
     }
@@ -73,6 +74,10 @@ public class InstallDecisionSpecs
         new("a relative user base (HOME unset, no passwd entry) is refused naming PYTHONUSERBASE", Expect.Refuse, "PYTHONUSERBASE", UserBase: "~/.local"),
         new("a relative user base is refused for --user too", Expect.Refuse, "PYTHONUSERBASE", ExplicitUser: true, UserBase: "~/.local"),
         new("no user base at all is refused", Expect.Refuse, "no user base", UserBase: ""),
+        new("an unwritable user base (HOME=/, a read-only HOME) is refused naming PYTHONUSERBASE", Expect.Refuse, "neither is the user site", UserSchemeWritable: false),
+        new("an unwritable user base is refused for --user too", Expect.Refuse, "Can not install into the user site", ExplicitUser: true, UserSchemeWritable: false),
+        new("an unwritable user base does not matter when site-packages is writable", Expect.HandOver, "site-packages writeable", Writable: true, UserSchemeWritable: false),
+        new("an unwritable user base does not matter in a venv", Expect.HandOver, "virtual environment", Probe: "linux-venv-3.12", UserSchemeWritable: false),
     };
 
     [Theory]
@@ -91,6 +96,7 @@ public class InstallDecisionSpecs
             IsSync = row.Sync,
             Probe = probe,
             DefaultSchemeWritable = row.Writable,
+            UserSchemeWritable = row.UserSchemeWritable,
             ExternallyManaged = row.ExternallyManaged ? new ExternallyManaged("/usr/lib/python3/EXTERNALLY-MANAGED", "Use apt.") : null,
             BreakSystemPackages = row.BreakSystemPackages,
         };

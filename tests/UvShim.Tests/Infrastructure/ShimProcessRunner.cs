@@ -32,7 +32,8 @@ public static class ShimProcessRunner
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment,
         string? workingDirectory = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        IReadOnlyList<string>? launcher = null)
     {
         var binaries = ShimBinaries.Shared;
         var merged = new Dictionary<string, string>(environment, StringComparer.Ordinal);
@@ -40,16 +41,19 @@ public static class ShimProcessRunner
         {
             merged.TryAdd(name, value);
         }
-        return Run(user, binaries.Shim, arguments, merged, workingDirectory, timeout);
+        return Run(user, binaries.Shim, arguments, merged, workingDirectory, timeout, launcher);
     }
 
+    /// <param name="launcher">When given, a program and its arguments that exec the rest of the command line (what
+    /// <see cref="TestUser.CreateStartInfo"/> would start), e.g. <see cref="ReadOnlyMounts.Launcher"/>: the PID stays the same.</param>
     public static ProcessResult Run(
         TestUser user,
         string program,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment,
         string? workingDirectory = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        IReadOnlyList<string>? launcher = null)
     {
         var effective = new Dictionary<string, string>(environment, StringComparer.Ordinal);
         if (RealUv is { } realUv)
@@ -63,6 +67,16 @@ public static class ShimProcessRunner
         }
 
         var start = user.CreateStartInfo(program, arguments, effective, workingDirectory ?? user.Home);
+        if (launcher is { Count: > 0 })
+        {
+            List<string> launched = [start.FileName, .. start.ArgumentList];
+            start.FileName = launcher[0];
+            start.ArgumentList.Clear();
+            foreach (var argument in launcher.Skip(1).Concat(launched))
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -39,6 +39,10 @@ public static partial class TestInterpreters
     /// <summary>Owned by the test process and left writable (meant for root: root can write any root-owned copy).</summary>
     public static TestInterpreter WritableCopy => Writable.Value;
 
+    /// <summary>A new copy (one per call) owned by the test process and left writable: for a test that must be the only one
+    /// running it as root (changing its mounts, say, or checking that nothing in it changed).</summary>
+    public static TestInterpreter CreatePrivateWritableCopy(string kind) => CopyPyenvPython(kind, removeWriteBits: false, prepare: null);
+
     /// <summary>An unwritable copy whose system site-packages holds <see cref="SystemPackagesInterpreter.Wheels"/>.</summary>
     public static SystemPackagesInterpreter UnwritableCopyWithSystemPackages => WithSystemPackages.Value;
 

@@ -16,7 +16,8 @@ public sealed class TestUser : IDisposable
 {
     public const string DefaultPath = "/usr/local/bin:/usr/bin:/bin";
 
-    private static readonly Lazy<uint> UnprivilegedId = new(PickFreeId, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<uint> UnprivilegedId = new(() => PickFreeId(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<uint> SecondId = new(() => PickFreeId(UnprivilegedId.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> Setpriv = new(() => ExecutableLookup.Require("setpriv"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _area;
@@ -38,6 +39,15 @@ public sealed class TestUser : IDisposable
     public uint Uid { get; }
 
     public uint Gid { get; }
+
+    /// <summary>
+    /// When set (and the identity is switched), programs run with <see cref="Uid"/> as the real and this as the
+    /// effective uid (<c>setpriv --ruid --euid</c>): the "uid ≠ euid" of a set-user-ID program.
+    /// </summary>
+    public uint? DifferentEffectiveUid { get; set; }
+
+    /// <summary>A second free uid (no passwd entry, no process), different from the unprivileged user's.</summary>
+    public static uint SecondUnprivilegedId => SecondId.Value;
 
     /// <summary>True when programs run under another uid than the test process (through setpriv).</summary>
     public bool SwitchesIdentity { get; }
@@ -112,7 +122,15 @@ public sealed class TestUser : IDisposable
         if (SwitchesIdentity)
         {
             start.FileName = Setpriv.Value;
-            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--reuid={Uid}"));
+            if (DifferentEffectiveUid is { } effective)
+            {
+                start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--ruid={Uid}"));
+                start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--euid={effective}"));
+            }
+            else
+            {
+                start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--reuid={Uid}"));
+            }
             start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--regid={Gid}"));
             start.ArgumentList.Add("--clear-groups");
             start.ArgumentList.Add("--");
@@ -142,10 +160,14 @@ public sealed class TestUser : IDisposable
         return path;
     }
 
-    /// <summary>A uid (used as gid too) that no account, group or running process uses.</summary>
-    private static uint PickFreeId()
+    /// <summary>A uid (used as gid too) that no account, group or running process uses, nor <paramref name="except"/>.</summary>
+    private static uint PickFreeId(uint? except = null)
     {
         var taken = new HashSet<uint>();
+        if (except is { } excluded)
+        {
+            taken.Add(excluded);
+        }
         foreach (var file in new[] { "/etc/passwd", "/etc/group" })
         {
             if (!File.Exists(file))

@@ -1,4 +1,5 @@
 using UvShim.Settings;
+using UvShim.Tests.Infrastructure;
 
 namespace UvShim.Tests.Settings;
 
@@ -7,7 +8,7 @@ public class ReadmeSettingsSpecs
     [Fact]
     public void The_README_settings_table_lists_exactly_the_settings_uvshim_reads()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var start = readme.IndexOf("<!-- settings table", StringComparison.Ordinal);
         var end = readme.IndexOf("<!-- end settings table -->", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "README.md has no settings table markers");
@@ -17,14 +18,32 @@ public class ReadmeSettingsSpecs
             $"| `{s.EnvironmentVariable}` | `{s.Key}` | {(s.Default.Length == 0 ? "" : $"`{s.Default}` ")}| {s.Meaning} |").ToList();
         Assert.Equal(expected, rows.Select(r => r.TrimEnd()).ToList());
     }
+}
 
-    private static string RepositoryRoot()
+public class HelpSettingsSpecs
+{
+    [Fact]
+    public void Shim_help_lists_every_setting_with_its_variable_key_default_and_meaning()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var help = UvShim.Commands.HelpText.Render();
+
+        foreach (var setting in SettingDefinitions.All)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "UvShim.sln")))
-                return dir.FullName;
+            var shownDefault = setting.Default.Length == 0 ? "(none)" : setting.Default;
+            Assert.Contains($"  {setting.EnvironmentVariable,-22} {setting.Key,-22} {shownDefault}\n      {setting.Meaning}\n", help);
         }
-        throw new InvalidOperationException("UvShim.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Theory]
+    [InlineData("explain")]
+    [InlineData("doctor")]
+    [InlineData("version")]
+    [InlineData("help")]
+    public void Every_shim_command_is_in_both_the_help_and_the_README(string verb)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+
+        Assert.Contains($"uvshim shim {verb}", UvShim.Commands.HelpText.Render());
+        Assert.Contains($"uvshim shim {verb}", readme);
     }
 }
