@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Versioning;
+using System.Text;
+using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Integration;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace UvShim.Tests.Hostile;
+
+/// <summary>
+/// Issue "hostile input" §1: seeded, reproducible argument fuzzing through the real process. Each line is run by
+/// <see cref="ShimDriver"/> (raw bytes, invalid UTF-8 included) against <see cref="NativeTools.NativeUv"/>, as the
+/// unprivileged user, with an unwritable system Python first on PATH and <c>UV_SYSTEM_PYTHON=1</c> (the setting in
+/// which installs are rewritten). What must happen is decided by how <see cref="FuzzLineGenerator"/> built the line:
+/// a line SPEC §2 hands over reaches uv with exactly its bytes, in the same process, with no signal ignored; a
+/// rewritten install line differs only in the tokens SPEC §3.5 names; and no line crashes uvshim.
+/// Two runs: a fixed seed, and a seed per test run (<c>UVSHIM_FUZZ_SEED</c> replays one); both are printed, and a
+/// failure names its seed. <c>UVSHIM_FUZZ_COUNT</c> sets the number of lines per seed (default 10,000 with the
+/// NativeAOT binary, 400 with the framework-dependent apphost, which takes about fifty times longer per line).
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHelper output) : IClassFixture<IntegrationFixture>
+{
+    public const int FixedSeed = 20_260_826;
+
+    public const int NativeLineCount = 10_000;
+
+    public const int ApphostLineCount = 400;
+
+    private const int MaxReportedFailures = 15;
+
+    [Fact]
+    public void Generated_command_lines_from_the_fixed_seed_reach_uv_exactly_as_the_spec_says() => Fuzz(FixedSeed, "fixed seed");
+
+    [Fact]
+    public void Generated_command_lines_from_this_runs_seed_reach_uv_exactly_as_the_spec_says()
+    {
+        var replay = Environment.GetEnvironmentVariable("UVSHIM_FUZZ_SEED");
+        var seed = replay is { Length: > 0 }
+            ? int.Parse(replay, CultureInfo.InvariantCulture)
+            : (int)(DateTime.UtcNow.Ticks % int.MaxValue);
+        Fuzz(seed, replay is { Length: > 0 } ? "seed from UVSHIM_FUZZ_SEED" : "time-based seed");
+    }
+
+    /// <summary>Lines per seed: UVSHIM_FUZZ_COUNT, else by the kind of uvshim binary under test.</summary>
+    public static int LineCount =>
+        Environment.GetEnvironmentVariable("UVSHIM_FUZZ_COUNT") is { Length: > 0 } count
+            ? int.Parse(count, CultureInfo.InvariantCulture)
+            : IsFrameworkDependent(ShimBinaries.Shared.Shim) ? ApphostLineCount : NativeLineCount;
+
+    private static bool IsFrameworkDependent(string shim) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(shim)!, "uvshim.dll"));
+
+    private void Fuzz(int seed, string kind)
+    {
+        // Arrange
+        var native = NativeTools.Shared;
+        using var user = TestUser.CreateUnprivileged();
+        var work = user.CreateDirectory("fuzz-work");
+        var python = TestInterpreters.UnwritableCopy;
+        var target = new FuzzTarget(user.UserBase, python.Executable, PythonValues(python, work));
+        var generator = new FuzzLineGenerator(seed, target);
+        var count = LineCount;
+        var lines = Enumerable.Range(0, count).Select(generator.Next).ToList();
+        var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"), ("UVSHIM_UV", native.NativeUv));
+        var withProject = new Dictionary<string, string>(environment) { ["UV_PROJECT_ENVIRONMENT"] = user.UserBase };
+        var parallelism = Math.Clamp(Environment.ProcessorCount, 2, 8);
+        output.WriteLine($"fuzz: {kind} {seed} (replay with UVSHIM_FUZZ_SEED={seed}), {count} lines, {ShimBinaries.Shared.Shim}");
+
+        // Act
+        var clock = Stopwatch.StartNew();
+        var outcomes = new Dictionary<int, DriverOutcome>();
+        foreach (var (group, env) in new[] { (lines.Where(l => !l.WithProjectEnvironment), environment), (lines.Where(l => l.WithProjectEnvironment), withProject) })
+        {
+            var cases = group.Select(l => new DriverCase(l.Id, l.Arguments)).ToList();
+            foreach (var outcome in ShimDriver.Run(user, fixture.Binaries.Shim, cases, env, work, parallelism, TimeSpan.FromMinutes(20)))
+                outcomes[outcome.Case.Id] = outcome;
+        }
+        clock.Stop();
+
+        // Assert
+        var failures = lines.Select(l => (Line: l, Problem: Check(l, outcomes[l.Id]))).Where(f => f.Problem is not null).ToList();
+        var tally = string.Join(", ", lines.GroupBy(l => l.Expectation).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+        output.WriteLine($"fuzz: {count} lines in {clock.Elapsed.TotalSeconds:0.0} s ({parallelism} drivers): {tally}; {failures.Count} failed");
+        if (failures.Count > 0)
+        {
+            var report = new StringBuilder()
+                .AppendLine(CultureInfo.InvariantCulture, $"{failures.Count} of {count} generated command lines failed ({kind} {seed}; replay with UVSHIM_FUZZ_SEED={seed} UVSHIM_FUZZ_COUNT={count}).");
+            foreach (var (line, problem) in failures.Take(MaxReportedFailures))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"--- line {line.Id} ({line.Shape}, expected {line.Expectation}): {problem}")
+                    .AppendLine("argv:     " + FuzzLineGenerator.Show(line.Arguments));
+                if (line.ExpectedArguments is { } expected)
+                    report.AppendLine("expected: " + FuzzLineGenerator.Show(expected));
+                var outcome = outcomes[line.Id];
+                report.AppendLine("uv got:   " + (outcome.Record is { } r ? FuzzLineGenerator.Show(r.Arguments) : "(uv did not run)"))
+                    .AppendLine(CultureInfo.InvariantCulture, $"status:   {outcome.Status}; stderr: {Trim(outcome.StandardErrorText)}");
+            }
+            throw new XunitException(report.ToString());
+        }
+    }
+
+    /// <summary>The <c>--python</c> values a rewritten line may carry, each with the <c>sys.executable</c> its Python reports:
+    /// the executable itself, its other names in the same directory (python3.X, python), and a path relative to the working
+    /// directory (which uv resolves against it, and which must become absolute in the rewrite).</summary>
+    private static List<(string Value, string Executable)> PythonValues(TestInterpreter python, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, python.Executable);
+        var values = new List<(string, string)>
+        {
+            (python.Executable, python.Executable),
+            (relative, TestInterpreters.Probe("fuzz --python value", Path.GetFullPath(relative, workingDirectory)).Executable),
+        };
+        foreach (var name in new[] { "python" + python.MajorMinor, "python" })
+        {
+            var path = Path.Combine(python.BinDirectory, name);
+            if (path != python.Executable && File.Exists(path))
+                values.Add((path, TestInterpreters.Probe("fuzz --python value", path).Executable));
+        }
+        return values;
+    }
+
+    /// <summary>Null when the outcome is what the line's expectation demands, else what went wrong.</summary>
+    private static string? Check(FuzzLine line, DriverOutcome outcome)
+    {
+        if (!outcome.Status.Exited)
+            return $"uvshim did not exit normally: {outcome.Status}";
+        var stderr = outcome.StandardErrorText;
+        if (stderr.Contains("internal error", StringComparison.Ordinal) || stderr.Contains("Unhandled exception", StringComparison.Ordinal))
+            return "uvshim crashed";
+        switch (line.Expectation)
+        {
+            case FuzzExpectation.HandedOverUnchanged or FuzzExpectation.Rewritten:
+                var expected = line.ExpectedArguments ?? line.Arguments;
+                if (outcome.Status.ExitCode != 0 || outcome.Record is not { } record)
+                    return $"uv did not run, or not with its exit code (uvshim: {outcome.Status})";
+                if (!record.Arguments.Select(Convert.ToHexString).SequenceEqual(expected.Select(Convert.ToHexString)))
+                    return line.Expectation == FuzzExpectation.Rewritten ? "the rewrite changed more than SPEC §3.5 allows" : "the bytes uv got differ";
+                if (record.ProcessId != outcome.ProcessId)
+                    return $"uv ran as PID {record.ProcessId}, not in uvshim's process {outcome.ProcessId} (no exec)";
+                if (!record.NoSignalIgnored)
+                    return $"uv started with ignored signals (SigIgn {record.SigIgn})";
+                if (outcome.StandardOutput.Length > 0)
+                    return "uvshim wrote to stdout";
+                if (line.Expectation == FuzzExpectation.HandedOverUnchanged && stderr.Length > 0)
+                    return "uvshim wrote to stderr on a hand-over";
+                return null;
+            default:
+                if (outcome.Status.ExitCode is not (0 or 1 or 2))
+                    return $"unexpected exit code {outcome.Status.ExitCode}";
+                if (outcome.Status.ExitCode == 2 && outcome.Record is null && !stderr.Contains("uvshim: ", StringComparison.Ordinal))
+                    return "exit code 2 with no uv run and no uvshim message";
+                return null;
+        }
+    }
+
+    private static string Trim(string text) => text.Length <= 600 ? text : text[..600] + "…";
+}
