@@ -12,9 +12,9 @@ internal static class ShimRunner
     public static int Run(string[] args)
     {
         var env = EnvironmentSnapshot.Read();
-        if (env.TryGetValue(UvProcess.ExecMarker, out var pid) && pid == Environment.ProcessId.ToString())
+        if (HandOverMarkers.LoopMessage(env) is { } loop)
         {
-            StdErr.Line("uvshim was handed over to itself: the uv it found is uvshim again. Set UVSHIM_UV to the real uv.");
+            StdErr.Line(loop);
             return 2;
         }
 
@@ -43,7 +43,7 @@ internal static class ShimRunner
                 StdErr.Line(refuse.Message);
                 return 2;
             }
-            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), args);
+            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), args, HandOverMarkers.ForUv(env).ToList());
         }
         catch (UvNotFoundException e)
         {

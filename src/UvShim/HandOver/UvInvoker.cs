@@ -7,7 +7,8 @@ using UvShim.Arguments;
 namespace UvShim.HandOver;
 
 /// <summary>The ways uvshim runs the real uv: exec (the usual case), a child on the shared terminal, or captured.</summary>
-internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyList<string> arguments)
+internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyList<string> arguments,
+    IReadOnlyList<KeyValuePair<string, string>> markers)
 {
     public string UvPath => uvPath;
 
@@ -16,7 +17,7 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
     public IReadOnlyList<string> Texts(IReadOnlyList<ArgumentSlot> slots) => slots.Select(Text).ToList();
 
     /// <summary>Replaces uvshim with uv; returns only if that failed.</summary>
-    public int Exec(IReadOnlyList<ArgumentSlot> slots) => UvProcess.HandOver(uvPath, slots, rawArguments, arguments);
+    public int Exec(IReadOnlyList<ArgumentSlot> slots) => UvProcess.HandOver(uvPath, slots, rawArguments, arguments, markers);
 
     /// <summary>
     /// Runs uv as a child on uvshim's own standard streams and returns its exit code. Ctrl+C reaches
@@ -29,6 +30,8 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
             start.WorkingDirectory = workingDirectory;
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in markers)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
@@ -45,7 +48,8 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
     /// <summary>Runs uv with its output captured, for uvshim to combine.</summary>
     public BufferedCommandResult Capture(IReadOnlyList<string> args, string? workingDirectory = null)
     {
-        var command = Cli.Wrap(uvPath).WithArguments(args).WithValidation(CommandResultValidation.None);
+        var command = Cli.Wrap(uvPath).WithArguments(args).WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(markers.ToDictionary(m => m.Key, m => (string?)m.Value));
         if (workingDirectory is not null)
             command = command.WithWorkingDirectory(workingDirectory);
         return command.ExecuteBufferedAsync().GetAwaiter().GetResult();

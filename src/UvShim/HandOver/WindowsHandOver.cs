@@ -8,11 +8,13 @@ namespace UvShim.HandOver;
 /// </summary>
 internal static class WindowsHandOver
 {
-    public static int Run(string path, IReadOnlyList<string> arguments)
+    public static int Run(string path, IReadOnlyList<string> arguments, IEnumerable<KeyValuePair<string, string>> markers)
     {
         var startInfo = new ProcessStartInfo(path) { UseShellExecute = false };
         foreach (var argument in arguments)
             startInfo.ArgumentList.Add(argument);
+        foreach (var (name, value) in markers)
+            startInfo.Environment[name] = value;
 
         // The child gets Ctrl+C from the shared console; uvshim just waits for its exit code.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;

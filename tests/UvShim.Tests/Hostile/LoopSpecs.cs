@@ -140,6 +140,27 @@ public sealed class LoopSpecs(IntegrationFixture fixture) : IClassFixture<Integr
             Assert.EndsWith("which is uvshim itself; point it at the real uv", run.ErrorLines[0]);
     }
 
+    [Fact]
+    public void A_uv_script_that_runs_uvshim_without_exec_stops_after_a_bounded_number_of_rounds()
+    {
+        using var user = TestUser.CreateUnprivileged();
+        var shim = CopyOfShim();
+        // A wrapper as people write them: a new process each round, so only the depth marker can tell.
+        var wrapper = DirectoryWith("uv", uv =>
+        {
+            File.WriteAllText(uv, $"#!/bin/sh\n{shim} \"$@\"\n");
+            File.SetUnixFileMode(uv, UnixFileModes.Public);
+            return uv;
+        });
+
+        var run = Run(user, shim, wrapper, uv: "");
+
+        Assert.True(run.Process.ExitCode == 2, run.ToString());
+        Assert.Null(run.Record);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("uvshim: uvshim has run 16 times in a row", StringComparison.Ordinal));
+        Assert.Empty(RunningFrom(shim));
+    }
+
     private static string HardLink(string target)
     {
         var link = Path.Combine(Path.GetDirectoryName(target)!, "uv-hard-link");
