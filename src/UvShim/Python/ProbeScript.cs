@@ -5,9 +5,10 @@ namespace UvShim.Python;
 /// <c>key=value</c> pairs: everything the install decision and the layout choice need.
 /// </summary>
 /// <remarks>
-/// Run with <c>-I</c> (not <c>-S</c>, which breaks venv detection). Under <c>-I</c>
-/// <c>site.ENABLE_USER_SITE</c> is always false, so the script re-derives it from the
-/// environment and the uids as <c>site.check_enableusersite()</c> would in a normal start.
+/// Run with <c>-I -S</c>: no user environment, and no <c>site.main()</c> (its .pth files cost
+/// milliseconds). Without it neither venv detection nor <c>site.ENABLE_USER_SITE</c> happen, so
+/// the script finds pyvenv.cfg as <c>site.venv()</c> does, and re-derives the user-site flag from
+/// the environment and the uids as <c>site.check_enableusersite()</c> would in a normal start.
 /// The "venv_*" keys mirror uv's <c>get_virtualenv()</c> (crates/uv-python/python/get_interpreter_info.py):
 /// the paths uv uses under <c>--prefix</c>, relative to the prefix. Where there is no "venv"
 /// scheme (before 3.11) uv asks distutils with prefix "/", which gives the same paths as the
@@ -15,10 +16,10 @@ namespace UvShim.Python;
 /// </remarks>
 internal static class ProbeScript
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Source = """
-import os, sys, sysconfig, site
+import os, sys
 def flag(name):
     v = os.environ.get(name, "")
     if not v: return False
@@ -29,15 +30,22 @@ def enable_user_site():
     if hasattr(os, "geteuid") and os.geteuid() != os.getuid(): return "None"
     if hasattr(os, "getegid") and os.getegid() != os.getgid(): return "None"
     return "True"
+# Run with -S, so site.venv() has not run: find pyvenv.cfg as it does, before sysconfig reads sys.prefix.
 in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix) or hasattr(sys, "real_prefix")
 venv_sys = ""
-if in_venv:
+exe_dir = os.path.dirname(os.path.abspath(sys.executable))
+for cfg in (os.path.join(exe_dir, "pyvenv.cfg"), os.path.join(os.path.dirname(exe_dir), "pyvenv.cfg")):
+    if not os.path.isfile(cfg): continue
+    if not in_venv: sys.prefix = sys.exec_prefix = os.path.dirname(exe_dir)
+    in_venv = True
     try:
-        with open(os.path.join(sys.prefix, "pyvenv.cfg"), encoding="utf-8") as f:
+        with open(cfg, encoding="utf-8") as f:
             for line in f:
                 k, _, v = line.partition("=")
                 if k.strip().lower() == "include-system-site-packages": venv_sys = v.strip()
     except OSError: venv_sys = "<unreadable>"
+    break
+import sysconfig, site
 names = sysconfig.get_scheme_names()
 gps = getattr(sysconfig, "get_preferred_scheme", None)
 framework = getattr(sys, "_framework", "") or ""

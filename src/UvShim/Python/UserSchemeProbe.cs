@@ -28,7 +28,7 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
             // -I keeps the user's PYTHONPATH/PYTHONSTARTUP and the cwd out; PYTHONUSERBASE is still honoured.
             // Output is read with a limit: something that prints endlessly would otherwise fill memory until the timeout.
             result = await Cli.Wrap(executable)
-                .WithArguments(["-I", "-c", ProbeScript.Source])
+                .WithArguments(["-I", "-S", "-c", ProbeScript.Source])
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.Create((stream, token) => CopyLimitedAsync(stream, stdout, tooMuch, token)))
                 .WithStandardErrorPipe(PipeTarget.Create(stderr.ReadAsync))
