@@ -108,12 +108,12 @@ public sealed class InterpreterResolverSpecs : IDisposable
     [Fact]
     public void A_child_conda_environment_counts_as_a_virtual_environment_and_the_base_as_system()
     {
-        Executable("conda/envs/work/bin/python3");
+        Executable("conda/envs/analysis/bin/python3");
         Executable("conda/bin/python3");
-        var child = Path.Combine(_root, "conda", "envs", "work");
+        var child = Path.Combine(_root, "conda", "envs", "analysis");
         var baseEnv = Path.Combine(_root, "conda");
 
-        var childFound = Found(Resolver().Resolve(Input(env: [("CONDA_PREFIX", child), ("CONDA_DEFAULT_ENV", "work")])));
+        var childFound = Found(Resolver().Resolve(Input(env: [("CONDA_PREFIX", child), ("CONDA_DEFAULT_ENV", "analysis")])));
         var baseFound = Found(Resolver().Resolve(Input(system: true, env: [("CONDA_PREFIX", baseEnv), ("CONDA_DEFAULT_ENV", "base")])));
 
         Assert.Equal(InterpreterKind.VirtualEnvironment, childFound.Kind);
