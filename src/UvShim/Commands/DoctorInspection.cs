@@ -165,7 +165,9 @@ internal static class DoctorInspection
         {
             try
             {
-                (facts, how) = (probe.RunAsync(interpreter.Executable).GetAwaiter().GetResult(), "probed");
+                facts = probe.RunAsync(interpreter.Executable).GetAwaiter().GetResult();
+                // The cache keeps only probes of the interpreter itself, not of a launcher (a pyenv shim) in front of it.
+                how = key is not null && cache.TryRead(key) is not null ? "probed" : "probed, not cached";
             }
             catch (ProbeFailedException e)
             {

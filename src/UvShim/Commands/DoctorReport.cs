@@ -99,7 +99,7 @@ internal sealed record InterpreterCheck(
 /// <summary>What the probe and the live checks say about one interpreter.</summary>
 /// <param name="UserSiteDisabledBecause">Empty, or a parenthesised reason such as <c> (PYTHONNOUSERSITE is set)</c>.</param>
 /// <param name="UserSiteWritable">The user scheme's purelib and platlib can be written (nearest existing parent), as uv will need.</param>
-/// <param name="Probe"><c>cached</c> (read from the probe cache) or <c>probed</c> (the interpreter was started).</param>
+/// <param name="Probe"><c>cached</c> (read from the probe cache), <c>probed</c> (the interpreter was started and its answer cached) or <c>probed, not cached</c> (a launcher such as a pyenv shim, whose answer may change).</param>
 internal sealed record PythonCheck(
     string Version,
     string Executable,

@@ -123,7 +123,12 @@ internal static class DoctorText
             row("user scripts", $"{scripts.Directory} ({(scripts.OnPath ? "on PATH" : style.Yellow("not on PATH"))})", 4);
         row("pip install", Describe(python.Install, python.Layout), 4);
         row("pip install --user", Describe(python.InstallUser, python.Layout), 4);
-        row("probe", python.Probe == "cached" ? "from the probe cache" : "started now (and cached)", 4);
+        row("probe", python.Probe switch
+        {
+            "cached" => "from the probe cache",
+            "probed" => "started now, and cached",
+            _ => "started now, not cached (the path is a launcher, not the interpreter itself)",
+        }, 4);
     }
 
     private static string Describe(OutcomeCheck outcome, LayoutCheck? layout) =>
