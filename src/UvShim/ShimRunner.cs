@@ -67,8 +67,17 @@ internal static class ShimRunner
         return plan switch
         {
             Plan.HandOver handOver => invoker.Exec(handOver.Arguments),
-            Plan.Compose compose => compose.Execute(invoker),
+            Plan.Compose compose => Compose(compose, invoker),
             _ => throw new InvalidOperationException("unknown plan"),
         };
+    }
+
+    private static int Compose(Plan.Compose compose, UvInvoker invoker)
+    {
+        using var signals = new ChildSignals();
+        invoker.Signals = signals;
+        var code = compose.Execute(invoker);
+        signals.ReRaise();
+        return code;
     }
 }

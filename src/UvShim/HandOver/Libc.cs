@@ -9,6 +9,7 @@ internal static unsafe partial class Libc
     private const string Name = "libc";
 
     public const int SIGPIPE = 13;
+    public const int SIGINT = 2;
     public const int SIGTERM = 15;
     public const int W_OK = 2;
     public const int EROFS = 30;

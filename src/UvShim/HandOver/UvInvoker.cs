@@ -12,6 +12,9 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
 {
     public string UvPath => uvPath;
 
+    /// <summary>Signals for the children this invoker runs (set by the caller for the duration of a composed plan).</summary>
+    public ChildSignals? Signals { get; set; }
+
     public string Text(ArgumentSlot slot) => slot.OriginalIndex >= 0 ? arguments[slot.OriginalIndex] : slot.Text;
 
     public IReadOnlyList<string> Texts(IReadOnlyList<ArgumentSlot> slots) => slots.Select(Text).ToList();
@@ -19,10 +22,7 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
     /// <summary>Replaces uvshim with uv; returns only if that failed.</summary>
     public int Exec(IReadOnlyList<ArgumentSlot> slots) => UvProcess.HandOver(uvPath, slots, rawArguments, arguments, markers);
 
-    /// <summary>
-    /// Runs uv as a child on uvshim's own standard streams and returns its exit code. Ctrl+C reaches
-    /// uv from the terminal; uvshim waits for it, and passes SIGTERM on.
-    /// </summary>
+    /// <summary>Runs uv as a child on uvshim's own standard streams and returns its exit code (see <see cref="ChildSignals"/>).</summary>
     public int Run(IReadOnlyList<string> args, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(uvPath) { UseShellExecute = false };
@@ -34,14 +34,9 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
             start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            if (!OperatingSystem.IsWindows())
-                Libc.kill(process.Id, Libc.SIGTERM);
-        });
+        Signals?.Track(process.Id);
         process.WaitForExit();
+        Signals?.Untrack(process.Id, process.ExitCode);
         return process.ExitCode;
     }
 
@@ -52,6 +47,10 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
             .WithEnvironmentVariables(markers.ToDictionary(m => m.Key, m => (string?)m.Value));
         if (workingDirectory is not null)
             command = command.WithWorkingDirectory(workingDirectory);
-        return command.ExecuteBufferedAsync().GetAwaiter().GetResult();
+        var task = command.ExecuteBufferedAsync();
+        Signals?.Track(task.ProcessId);
+        var result = task.GetAwaiter().GetResult();
+        Signals?.Untrack(task.ProcessId, result.ExitCode);
+        return result;
     }
 }

@@ -64,6 +64,28 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         });
     }
 
+    [Theory]
+    [InlineData(2)]  // SIGINT
+    [InlineData(15)] // SIGTERM
+    public void In_a_command_that_runs_uv_as_a_child_a_signal_reaches_uv_and_the_parent_sees_uvshim_killed_by_it(int signal)
+    {
+        using var user = TestUser.CreateUnprivileged();
+        var work = user.CreateDirectory("work");
+        // A package in the user site makes `pip list` a merged view: uvshim runs uv twice, as children.
+        var python = TestInterpreters.UnwritableCopy;
+        var distInfo = Path.Combine(python.UserSitePackages(user), "planted-1.0.dist-info");
+        Directory.CreateDirectory(distInfo);
+        user.GiveOwnership(user.UserBase);
+        var cases = new List<DriverCase> { new(0, Bytes(["pip", "list"]), Signal: signal) };
+
+        var outcomes = ShimDriver.Run(user, fixture.Binaries.Shim, cases, Environment(user, ("NATIVE_UV_SLEEP", "60")), work, parallelism: 1, TimeSpan.FromMinutes(2));
+
+        var outcome = Assert.Single(outcomes);
+        Assert.True(outcome.Status.Signaled && outcome.Status.Signal == signal, outcome.ToString());
+        Assert.NotEqual(outcome.ProcessId, outcome.Record!.ProcessId); // uv ran as a child, not in uvshim's place
+        Assert.Equal(["pip", "list", "--format", "json"], outcome.Record.Arguments.Select(a => Encoding.UTF8.GetString(a)));
+    }
+
     [Fact]
     public void Uv_starts_with_SIGPIPE_and_every_other_signal_at_its_default()
     {
