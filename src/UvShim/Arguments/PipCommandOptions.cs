@@ -6,6 +6,23 @@ namespace UvShim.Arguments;
 /// <summary>Options of the <c>uv pip</c> subcommands uvshim parses (globals are added in <see cref="UvOptionTables"/>).</summary>
 internal static class PipCommandOptions
 {
+    // The target and binary-selection fields PipInstallArgs and PipSyncArgs both declare, in that order.
+    // Declared first: static fields initialize in textual order.
+    private static readonly IReadOnlyList<OptionSpec> TargetAndBuildArgs =
+    [
+        Value("--python", 'p'),
+        Flag("--system"),
+        Flag("--no-system"),
+        Flag("--break-system-packages"),
+        Flag("--no-break-system-packages"),
+        Value("--target", 't'),
+        Value("--prefix"),
+        Flag("--no-build"),
+        Flag("--build"),
+        Value("--no-binary"),
+        Value("--only-binary"),
+    ];
+
     // uvshim implements pip's --user for list/freeze/show/uninstall; uv itself rejects it there.
     private static readonly IReadOnlyList<OptionSpec> ShimUser = [Flag("--user")];
 
@@ -29,17 +46,7 @@ internal static class PipCommandOptions
         Flag("--no-deps"),
         Flag("--deps"),
         .. HashCheckingArgs,
-        Value("--python", 'p'),
-        Flag("--system"),
-        Flag("--no-system"),
-        Flag("--break-system-packages"),
-        Flag("--no-break-system-packages"),
-        Value("--target", 't'),
-        Value("--prefix"),
-        Flag("--no-build"),
-        Flag("--build"),
-        Value("--no-binary"),
-        Value("--only-binary"),
+        .. TargetAndBuildArgs,
         Value("--python-version"),
         Value("--python-platform"),
         Flag("--inexact", null, "--no-exact"),
@@ -64,17 +71,7 @@ internal static class PipCommandOptions
         .. InstallerArgs,
         .. RefreshArgs,
         .. HashCheckingArgs,
-        Value("--python", 'p'),
-        Flag("--system"),
-        Flag("--no-system"),
-        Flag("--break-system-packages"),
-        Flag("--no-break-system-packages"),
-        Value("--target", 't'),
-        Value("--prefix"),
-        Flag("--no-build"),
-        Flag("--build"),
-        Value("--no-binary"),
-        Value("--only-binary"),
+        .. TargetAndBuildArgs,
         Flag("--allow-empty-requirements"),
         Flag("--no-allow-empty-requirements"),
         Value("--python-version"),
