@@ -1,4 +1,3 @@
-using System.Text.Json;
 using UvShim.HandOver;
 using UvShim.Output;
 using UvShim.Platform;
@@ -7,7 +6,7 @@ using UvShim.Python;
 namespace UvShim.Cache;
 
 /// <summary>
-/// Per-user cache of interpreter probes (SPEC §6), one JSON file per key. Reads verify the key
+/// Per-user cache of interpreter probes (SPEC §6), one file per key. Reads verify the key
 /// inside the file; writes go to a temporary file renamed into place. Any fault (unreadable,
 /// corrupt, foreign, a directory that is a link or someone else's) makes it a miss, never an error.
 /// </summary>
@@ -35,12 +34,10 @@ internal sealed class ProbeCache(string? directory)
         {
             if (FileStatusReader.Read(path) is not { IsSymbolicLink: false, IsDirectory: false } status || status.Size > MaxEntryBytes || !OwnedByUs(status))
                 return null;
-            var entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), ProbeCacheJson.Default.ProbeCacheEntry);
-            if (entry is null || entry.Key != key)
-                return null;
-            return ProbeOutputParser.Parse(entry.Output);
+            var output = ProbeCacheEntry.OutputFor(File.ReadAllBytes(path), key);
+            return output is null ? null : ProbeOutputParser.Parse(output);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ProbeFormatException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ProbeFormatException or NotSupportedException)
         {
             ShimLog.Debug("probe cache: ignoring {Path}: {Reason}", path, e.Message);
             return null;
@@ -64,7 +61,7 @@ internal sealed class ProbeCache(string? directory)
             if (!IsOurs(directory))
                 return;
 
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new ProbeCacheEntry { Key = key, Output = output }, ProbeCacheJson.Default.ProbeCacheEntry);
+            var bytes = ProbeCacheEntry.Encode(key, output);
             temporary = Path.Combine(directory, $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())

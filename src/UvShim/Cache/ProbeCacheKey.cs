@@ -45,6 +45,6 @@ internal static class ProbeCacheKey
             hash ^= b;
             hash *= 1099511628211UL;
         }
-        return $"probe-{hash:x16}.json";
+        return $"probe-{hash:x16}";
     }
 }

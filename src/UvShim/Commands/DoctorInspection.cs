@@ -368,7 +368,7 @@ internal static class DoctorInspection
         {
             try
             {
-                entries = Directory.EnumerateFiles(directory, "probe-*.json").Count();
+                entries = Directory.EnumerateFiles(directory, "probe-*").Count();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

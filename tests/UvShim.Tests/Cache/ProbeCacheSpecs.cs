@@ -67,9 +67,10 @@ public sealed class ProbeCacheSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("{ not json")]
+    [InlineData("not an entry")]
     [InlineData("")]
-    [InlineData("{\"Key\":\"another key\",\"Output\":\"probe=1\\u0000\"}")]
+    [InlineData("uvshim probe cache 1\nanother key\0probe=1\0")]
+    [InlineData("uvshim probe cache 1\n")]
     public void A_corrupt_truncated_or_foreign_entry_is_a_miss_and_is_rewritten(string content)
     {
         var key = ProbeCacheKey.For(_python, Env(), "1.0")!;

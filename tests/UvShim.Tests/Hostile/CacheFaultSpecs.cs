@@ -1,13 +1,13 @@
 using System.Runtime.Versioning;
 using System.Text;
-using System.Text.Json.Nodes;
+using UvShim.Cache;
 using UvShim.Tests.Infrastructure;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Hostile;
 
 /// <summary>
-/// Issue "hostile input" §3: faults in the probe cache (<c>~/.cache/uvshim</c>, one <c>probe-*.json</c> per interpreter
+/// Issue "hostile input" §3: faults in the probe cache (<c>~/.cache/uvshim</c>, one <c>probe-*</c> file per interpreter
 /// and environment) are ignored safely: the install is rewritten exactly as with a healthy cache, nothing is written where
 /// it should not be, and a bad entry is replaced. uv is native-uv; the interpreter is the unwritable system Python.
 /// </summary>
@@ -46,11 +46,20 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         return Assert.Single(Entries(CacheOf(user)));
     }
 
+    /// <summary>An entry's key and output: after the header line, split at the first NUL.</summary>
+    private static (string Key, string Output) Split(string path)
+    {
+        var text = File.ReadAllText(path);
+        Assert.StartsWith("uvshim probe cache 1\n", text);
+        var body = text[(text.IndexOf('\n') + 1)..];
+        var nul = body.IndexOf('\0');
+        return (body[..nul], body[(nul + 1)..]);
+    }
+
     private static void AssertValidEntry(string path, string userBase)
     {
-        var entry = JsonNode.Parse(File.ReadAllBytes(path))!;
-        Assert.StartsWith("probe=", (string)entry["Key"]!);
-        var output = (string)entry["Output"]!;
+        var (key, output) = Split(path);
+        Assert.StartsWith("probe=", key);
         Assert.StartsWith("probe=1\0", output);
         Assert.Contains("\0userbase=" + userBase + "\0", output);
     }
@@ -65,18 +74,18 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         var work = user.CreateDirectory("work");
         var entry = WarmUp(user, work);
         var valid = File.ReadAllBytes(entry);
-        var elsewhere = Path.Combine(user.CreateDirectory("elsewhere"), "entry.json");
-        File.Delete(entry);
+        var elsewhere = Path.Combine(user.CreateDirectory("elsewhere"), "entry");
+        File.Move(entry, elsewhere);
         switch (corruption)
         {
             case "garbage bytes": File.WriteAllBytes(entry, [0xff, 0x00, 0x7b, 0xfe, 0x22]); break;
             case "truncated": File.WriteAllBytes(entry, valid[..(valid.Length / 2)]); break;
             case "empty": File.WriteAllBytes(entry, []); break;
-            case "another key": File.WriteAllText(entry, JsonNode.Parse(valid)!.AsObject().Also(o => o["Key"] = "probe=1\nsomething else\n").ToJsonString()); break;
-            case "right key, garbage output": File.WriteAllText(entry, JsonNode.Parse(valid)!.AsObject().Also(o => o["Output"] = "garbage").ToJsonString()); break;
-            case "oversized": File.WriteAllText(entry, JsonNode.Parse(valid)!.AsObject().Also(o => o["Padding"] = new string(' ', 300 * 1024)).ToJsonString()); break;
+            case "another key": File.WriteAllBytes(entry, ProbeCacheEntry.Encode("probe=1\nsomething else\n", Split(elsewhere).Output)); break;
+            case "right key, garbage output": File.WriteAllBytes(entry, ProbeCacheEntry.Encode(Split(elsewhere).Key, "garbage")); break;
+            case "oversized": File.WriteAllBytes(entry, ProbeCacheEntry.Encode(Split(elsewhere).Key, Split(elsewhere).Output + new string(' ', 300 * 1024))); break;
             case "a directory": Directory.CreateDirectory(entry); break;
-            default: File.WriteAllBytes(elsewhere, valid); File.CreateSymbolicLink(entry, elsewhere); break;
+            default: File.CreateSymbolicLink(entry, elsewhere); break;
         }
         user.GiveOwnership(entry);
 
@@ -106,9 +115,8 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         var entry = WarmUp(user, work);
         // A poisoned entry: the right key, but a user base elsewhere (a directory the user could write, so it would be used).
         var poisoned = user.CreateDirectory("poisoned-base");
-        var json = JsonNode.Parse(File.ReadAllBytes(entry))!.AsObject();
-        json["Output"] = ((string)json["Output"]!).Replace(user.UserBase, poisoned, StringComparison.Ordinal);
-        File.WriteAllText(entry, json.ToJsonString());
+        var (key, output) = Split(entry);
+        File.WriteAllBytes(entry, ProbeCacheEntry.Encode(key, output.Replace(user.UserBase, poisoned, StringComparison.Ordinal)));
 
         // Control: owned by the user, the entry is used (so the key matches and the poison would work).
         user.GiveOwnership(entry);
@@ -212,16 +220,7 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         });
         var entries = Entries(CacheOf(user));
         Assert.True(entries.Count == 1, "cache: " + string.Join(", ", entries));
-        Assert.Matches(@"/probe-[0-9a-f]+\.json$", entries[0]);
+        Assert.Matches(@"/probe-[0-9a-f]{16}$", entries[0]);
         AssertValidEntry(entries[0], user.UserBase);
-    }
-}
-
-internal static class JsonObjectExtensions
-{
-    public static JsonObject Also(this JsonObject json, Action<JsonObject> change)
-    {
-        change(json);
-        return json;
     }
 }
