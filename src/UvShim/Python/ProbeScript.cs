@@ -13,73 +13,61 @@ namespace UvShim.Python;
 /// the paths uv uses under <c>--prefix</c>, relative to the prefix. Where there is no "venv"
 /// scheme (before 3.11) uv asks distutils with prefix "/", which gives the same paths as the
 /// posix_prefix/nt scheme with the prefixes blanked; that is what the script computes.
+/// Terse on purpose: a <c>-c</c> program is compiled at every cold start (about 0.3 ms per KB
+/// on a slow machine), and the output is one format string rather than a list of pairs.
 /// </remarks>
 internal static class ProbeScript
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Source = """
-import os, sys
-def flag(name):
-    v = os.environ.get(name, "")
-    if not v: return False
+import os, sys as S
+def flag(n):
+    v = os.environ.get(n, "")
+    if not v: return 0
     try: return int(v) != 0
-    except ValueError: return True
-def enable_user_site():
-    if flag("PYTHONNOUSERSITE"): return "False"
-    if hasattr(os, "geteuid") and os.geteuid() != os.getuid(): return "None"
-    if hasattr(os, "getegid") and os.getegid() != os.getgid(): return "None"
-    return "True"
+    except ValueError: return 1
 # Run with -S, so site.venv() has not run: find pyvenv.cfg as it does, before sysconfig reads sys.prefix.
-in_venv = sys.prefix != getattr(sys, "base_prefix", sys.prefix) or hasattr(sys, "real_prefix")
-venv_sys = ""
-exe_dir = os.path.dirname(os.path.abspath(sys.executable))
-for cfg in (os.path.join(exe_dir, "pyvenv.cfg"), os.path.join(os.path.dirname(exe_dir), "pyvenv.cfg")):
-    if not os.path.isfile(cfg): continue
-    if not in_venv: sys.prefix = sys.exec_prefix = os.path.dirname(exe_dir)
-    in_venv = True
+iv = S.prefix != getattr(S, "base_prefix", S.prefix) or hasattr(S, "real_prefix")
+vsys = ""
+d = os.path.dirname
+x = d(os.path.abspath(S.executable))
+for c in (x, d(x)):
+    c = os.path.join(c, "pyvenv.cfg")
+    if not os.path.isfile(c): continue
+    if not iv: S.prefix = S.exec_prefix = d(x)
+    iv = 1
     try:
-        with open(cfg, encoding="utf-8") as f:
-            for line in f:
-                k, _, v = line.partition("=")
-                if k.strip().lower() == "include-system-site-packages": venv_sys = v.strip()
-    except OSError: venv_sys = "<unreadable>"
+        for l in open(c, encoding="utf-8"):
+            k, _, v = l.partition("=")
+            if k.strip().lower() == "include-system-site-packages": vsys = v.strip()
+    except OSError: vsys = "<unreadable>"
     break
-import sysconfig, site
-names = sysconfig.get_scheme_names()
-gps = getattr(sysconfig, "get_preferred_scheme", None)
-framework = getattr(sys, "_framework", "") or ""
-if gps: us = gps("user")
-elif os.name == "nt": us = "nt_user"
-elif sys.platform == "darwin" and framework: us = "osx_framework_user"
-else: us = "posix_user"
-ps = gps("prefix") if gps else sysconfig._get_default_scheme()
+import sysconfig as C, site
+N = C.get_scheme_names()
+g = getattr(C, "get_preferred_scheme", None)
+fw = getattr(S, "_framework", "") or ""
+us = g("user") if g else "nt_user" if os.name == "nt" else "osx_framework_user" if S.platform == "darwin" and fw else "posix_user"
+ps = g("prefix") if g else C._get_default_scheme()
 ub = site.getuserbase()
-up = sysconfig.get_paths(us) if us in names else {}
-pp = sysconfig.get_paths(ps)
-if "venv" in names: vs = "venv"
-elif sys.version_info[:2] == (3, 10) and "deb_system" in names: vs = "posix_prefix"
-else: vs = "nt" if os.name == "nt" else "posix_prefix"
-raw = {k: sysconfig.get_path(k, expand=False, scheme=vs) for k in ("purelib", "platlib", "scripts", "data")}
-keys = set(["PYTHONFRAMEWORK"])
-for p in raw.values():
-    for part in p.split("{")[1:]: keys.add(part.split("}")[0])
-cv = {k: sysconfig.get_config_var(k) for k in keys}
-prefixes = tuple(os.path.abspath(p) for p in (sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix))
-cv = {k: "" if v in prefixes else v for k, v in cv.items()}
-vp = {k: v.format(**cv).replace("/", os.sep).lstrip(os.sep) for k, v in raw.items()}
-stdlib = sysconfig.get_path("stdlib")
-out = [("probe", "1"), ("executable", sys.executable), ("version", "%d.%d.%d" % sys.version_info[:3]),
-       ("implementation", sys.implementation.name), ("platform", sys.platform), ("os_name", os.name),
-       ("framework", framework), ("gil_disabled", str(int(bool(sysconfig.get_config_var("Py_GIL_DISABLED"))))),
-       ("prefix", sys.prefix), ("base_prefix", sys.base_prefix), ("in_venv", str(int(in_venv))),
-       ("venv_include_system_site_packages", venv_sys), ("enable_user_site", enable_user_site()),
-       ("userbase", ub or ""), ("usersite", (site.getusersitepackages() if ub else "") or ""),
-       ("user_scheme", us if us in names else ""), ("prefix_scheme", ps), ("stdlib", stdlib)]
-out += [("user_" + k, up.get(k, "")) for k in ("purelib", "platlib", "scripts", "data")]
-out += [("prefix_" + k, pp.get(k, "")) for k in ("purelib", "platlib", "scripts", "data")]
-out += [("venv_" + k, vp[k]) for k in ("purelib", "platlib", "scripts", "data")]
-sys.stdout.write("".join("%s=%s\0" % kv for kv in out))
-sys.stdout.flush()
+up = C.get_paths(us) if us in N else {}
+pp = C.get_paths(ps)
+vs = "venv" if "venv" in N else "posix_prefix" if S.version_info[:2] == (3, 10) and "deb_system" in N else "nt" if os.name == "nt" else "posix_prefix"
+K = ("purelib", "platlib", "scripts", "data")
+raw = [C.get_path(k, vs, expand=False) for k in K]
+P = [os.path.abspath(p) for p in (S.prefix, S.exec_prefix, S.base_prefix, S.base_exec_prefix)]
+cv = {}
+for p in raw:
+    for q in p.split("{")[1:]:
+        v = C.get_config_var(q.split("}")[0])
+        cv[q.split("}")[0]] = "" if v in P else v
+eu = "False" if flag("PYTHONNOUSERSITE") else "None" if hasattr(os, "geteuid") and (os.geteuid() != os.getuid() or os.getegid() != os.getgid()) else "True"
+S.stdout.write("probe=1\0executable=%s\0version=%d.%d.%d\0implementation=%s\0platform=%s\0os_name=%s\0framework=%s\0gil_disabled=%d\0prefix=%s\0base_prefix=%s\0in_venv=%d\0venv_include_system_site_packages=%s\0enable_user_site=%s\0userbase=%s\0usersite=%s\0user_scheme=%s\0prefix_scheme=%s\0stdlib=%s\0" % (
+    S.executable, S.version_info[0], S.version_info[1], S.version_info[2], S.implementation.name, S.platform, os.name, fw,
+    bool(C.get_config_var("Py_GIL_DISABLED")), S.prefix, S.base_prefix, iv, vsys, eu, ub or "", (site.getusersitepackages() if ub else "") or "",
+    us if us in N else "", ps, C.get_path("stdlib"))
+    + "".join("%s_%s=%s\0" % (a, k, m.get(k, "")) for a, m in (("user", up), ("prefix", pp)) for k in K)
+    + "".join("venv_%s=%s\0" % (k, p.format(**cv).replace("/", os.sep).lstrip(os.sep)) for k, p in zip(K, raw)))
+S.stdout.flush()
 """;
 }

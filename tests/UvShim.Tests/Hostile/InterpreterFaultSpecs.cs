@@ -73,7 +73,7 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
     [Theory]
     [InlineData("echo 'Traceback: boom' >&2; exit 3", "exited with 3: Traceback: boom")]
     [InlineData("echo 'Fatal Python error: init_fs_encoding' >&2; exit 1", "exited with 1: Fatal Python error: init_fs_encoding")]
-    [InlineData("kill -KILL $$", "exited with 137")]
+    [InlineData("kill -KILL $$", "was killed by signal 9")]
     [InlineData("exit 255", "exited with 255")]
     public void An_interpreter_that_fails_is_refused_with_its_exit_code_and_last_error_line(string body, string expected)
     {
@@ -129,5 +129,34 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
         // A launcher may pick another interpreter next time, so its probe is not cached (as uv does not cache it).
         Assert.False(Directory.Exists(Path.Combine(user.Home, ".cache", "uvshim")) && Directory.EnumerateFiles(Path.Combine(user.Home, ".cache", "uvshim")).Any());
         watch.AssertNothingWrittenOutside(Path.Combine(user.Home, ".cache", "uvshim"));
+    }
+
+    public static TheoryData<string, string> StartStates => new()
+    {
+        // The probe's pipes then get descriptors 0-2, which its child must not mistake for its own stdio.
+        { "stdin, stdout and stderr closed", "exec \"$@\" <&- >&- 2>&-" },
+        // The kernel then reaps children itself, and waitpid has no exit status to give.
+        { "SIGCHLD ignored", "trap '' CHLD; exec \"$@\"" }, // bash: dash does not ignore SIGCHLD for a trap
+    };
+
+    [Theory]
+    [MemberData(nameof(StartStates))]
+    public void The_probe_works_when_uvshim_starts_with(string state, string launcherScript)
+    {
+        using var user = TestUser.CreateUnprivileged();
+        var work = user.CreateDirectory("work");
+        var python = TestInterpreters.UnwritableCopy;
+        var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"));
+
+        var run = NativeRun.Shim(user, ["pip", "install", fixture.Wheel.Path], environment, work, launcher: ["/bin/bash", "-c", launcherScript, "bash"]);
+
+        Assert.True(run.Process.ExitCode == 0, $"{state}: {run}");
+        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, fixture.Wheel.Path], run.Arguments);
+        // uv inherits the signal dispositions uvshim was given, whatever uvshim did for the probe.
+        var sigchldIgnored = (ulong.Parse(run.Record!.SigIgn, System.Globalization.NumberStyles.HexNumber) & (1UL << 16)) != 0;
+        Assert.Equal(state == "SIGCHLD ignored", sigchldIgnored);
+        Assert.False(run.Record.SigpipeIgnored);
+        // And the probe's answer was complete: it is cached, as any probe of a real interpreter is.
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(user.Home, ".cache", "uvshim")));
     }
 }
