@@ -45,11 +45,16 @@ hf() { run hyperfine -N --warmup 10 --runs "${RUNS:-100}" --style none "$@"; }
 out="$work/results"
 
 run "$python" -m pip install --user --no-index --no-deps --break-system-packages -q "$wheel"
-hf --export-json "$out/handover-version.json" "$bin/uv --version" "$bin/uvshim --version" >/dev/null
-hf --export-json "$out/handover-lock.json" "$bin/uv lock" "$bin/uvshim lock" >/dev/null
-hf --export-json "$out/rewrite-warm.json" "$bin/uv pip install x" "$bin/uvshim pip install -q x" >/dev/null
-hf --export-json "$out/cold.json" --prepare "rm -rf $home/.cache/uvshim" \
-  "$python -I -c pass" "$bin/uv pip install x" "$bin/uvshim pip install -q x" >/dev/null
+# This VM's speed drifts by more than the margins measured here, so the comparisons run in several
+# rounds (ROUNDS, default 5), each row side by side within its own hyperfine run.
+rounds=${ROUNDS:-5}
+for round in $(seq "$rounds"); do
+  hf --export-json "$out/handover-version-$round.json" "$bin/uv --version" "$bin/uvshim --version" >/dev/null
+  hf --export-json "$out/handover-lock-$round.json" "$bin/uv lock" "$bin/uvshim lock" >/dev/null
+  hf --export-json "$out/rewrite-warm-$round.json" "$bin/uv pip install x" "$bin/uvshim pip install -q x" >/dev/null
+  hf --export-json "$out/cold-$round.json" --prepare "rm -rf $home/.cache/uvshim" \
+    "$python -I -c pass" "$bin/uv pip install x" "$bin/uvshim pip install -q x" >/dev/null
+done
 hf --export-json "$out/versus.json" \
   "$bin/uvshim pip install -q x" \
   "sh -c '$bin/uv pip install --target \"\$($python -m site --user-site)\" x'" \
@@ -60,6 +65,6 @@ run "$python" -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)' "$bin/uvshim" pip install -q x > "$out/rss-mb.txt"
 
-echo "uvshim $("$bin/uvshim" shim version | cut -d' ' -f2), $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(. /etc/os-release && echo "$PRETTY_NAME"), medians of ${RUNS:-100} runs"
+echo "uvshim $("$bin/uvshim" shim version | cut -d' ' -f2), $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $(. /etc/os-release && echo "$PRETTY_NAME"), medians of ${RUNS:-100} runs, $rounds rounds"
 echo
-"$python" bench/report.py "$out"
+"$python" bench/report.py "$out" "$rounds"

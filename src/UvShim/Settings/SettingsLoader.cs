@@ -60,8 +60,22 @@ internal static class SettingsLoader
             if (env.TryGetValue(setting.EnvironmentVariable, out var value) && value.Length > 0)
                 overrides[setting.Key] = value;
         }
-        builder.AddInMemoryCollection(overrides);
+        // Nothing to read or override (the usual case): the defaults, without building a configuration.
+        var settings = read.Count == 0 && overrides.Count == 0 ? new ShimSettings() : Bind(builder.AddInMemoryCollection(overrides), read);
 
+        return new EffectiveSettings(
+            ParseMode(settings.Mode),
+            string.IsNullOrEmpty(settings.Uv.Path) ? null : settings.Uv.Path,
+            ParseLevel(settings.Log.Level),
+            string.IsNullOrEmpty(settings.Log.File) ? null : settings.Log.File,
+            settings.Probe.TimeoutSeconds > 0
+                ? TimeSpan.FromSeconds(settings.Probe.TimeoutSeconds)
+                : throw new SettingsException($"{SettingDefinitions.ProbeTimeout.Key} must be a positive number of seconds"),
+            read);
+    }
+
+    private static ShimSettings Bind(IConfigurationBuilder builder, IReadOnlyList<string> read)
+    {
         IConfigurationRoot root;
         try
         {
@@ -73,25 +87,14 @@ internal static class SettingsLoader
             throw new SettingsException($"cannot read configuration: {e.Message.TrimEnd('.')}: {detail}");
         }
 
-        ShimSettings settings;
         try
         {
-            settings = root.Get<ShimSettings>() ?? new ShimSettings();
+            return root.Get<ShimSettings>() ?? new ShimSettings();
         }
         catch (InvalidOperationException e)
         {
             throw new SettingsException($"invalid configuration ({string.Join(", ", read)}): {e.Message}");
         }
-
-        return new EffectiveSettings(
-            ParseMode(settings.Mode),
-            string.IsNullOrEmpty(settings.Uv.Path) ? null : settings.Uv.Path,
-            ParseLevel(settings.Log.Level),
-            string.IsNullOrEmpty(settings.Log.File) ? null : settings.Log.File,
-            settings.Probe.TimeoutSeconds > 0
-                ? TimeSpan.FromSeconds(settings.Probe.TimeoutSeconds)
-                : throw new SettingsException($"{SettingDefinitions.ProbeTimeout.Key} must be a positive number of seconds"),
-            read);
     }
 
     private static ShimMode ParseMode(string value) =>
