@@ -111,7 +111,7 @@ public sealed partial class PackedTool : IDisposable
         return output;
     }
 
-    private static string PointerVersion(string packages)
+    internal static string PointerVersion(string packages)
     {
         var versions = Directory.EnumerateFiles(packages, "uvshim.*.nupkg")
             .Select(Path.GetFileName)
