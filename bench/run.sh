@@ -46,8 +46,8 @@ out="$work/results"
 
 run "$python" -m pip install --user --no-index --no-deps --break-system-packages -q "$wheel"
 # This VM's speed drifts by more than the margins measured here, so the comparisons run in several
-# rounds (ROUNDS, default 5), each row side by side within its own hyperfine run.
-rounds=${ROUNDS:-5}
+# rounds (ROUNDS, default 9), each row side by side within its own hyperfine run.
+rounds=${ROUNDS:-9}
 for round in $(seq "$rounds"); do
   hf --export-json "$out/handover-version-$round.json" "$bin/uv --version" "$bin/uvshim --version" >/dev/null
   hf --export-json "$out/handover-lock-$round.json" "$bin/uv lock" "$bin/uvshim lock" >/dev/null
