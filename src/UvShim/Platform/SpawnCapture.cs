@@ -21,7 +21,7 @@ internal static unsafe partial class SpawnCapture
     private const int WNOHANG = 1;
     private const int SIGKILL = 9;
     private const int SIGCHLD_LINUX = 17;
-    private const int SIGCHLD_DARWIN = 20;
+    private const int SIGCHLD_BSD = 20;
     private const nint SIG_IGN = 1;
     private const short POSIX_SPAWN_SETSIGDEF = 0x04;
     private const short POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -207,7 +207,7 @@ internal static unsafe partial class SpawnCapture
     /// </summary>
     private static Action? DefaultChildSignal()
     {
-        var number = OperatingSystem.IsMacOS() ? SIGCHLD_DARWIN : SIGCHLD_LINUX;
+        var number = OperatingSystem.IsLinux() ? SIGCHLD_LINUX : SIGCHLD_BSD;
         // The handler is the first field of struct sigaction on glibc and macOS; the rest is not needed.
         var action = stackalloc byte[512];
         if (sigaction(number, null, action) != 0 || *(nint*)action != SIG_IGN)
