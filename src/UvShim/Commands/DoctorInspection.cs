@@ -1,6 +1,5 @@
 using System.Globalization;
-using CliWrap;
-using CliWrap.Buffered;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Serilog.Events;
 using UvShim.Arguments;
@@ -262,27 +261,25 @@ internal static class DoctorInspection
     /// <summary>The first line of <c>uv --version</c>, or why there is none.</summary>
     private static (string? Version, string? Error) UvVersion(string uv, TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource(timeout);
+        CapturedRun run;
         try
         {
-            var result = Cli.Wrap(uv)
-                .WithArguments(["--version"])
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cts.Token)
+            run = CliWrapCapture.RunAsync(uv, ["--version"], new CaptureLimits(timeout, MaxOutputBytes: 64 * 1024, KeptErrorBytes: 1024))
                 .GetAwaiter().GetResult();
-            var firstLine = result.StandardOutput.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-            if (result.ExitCode != 0)
-                return (null, $"exited with {result.ExitCode}");
-            return firstLine is null ? (null, "printed nothing") : (firstLine, null);
         }
-        catch (OperationCanceledException)
+        catch (CaptureFailedException e)
         {
-            return (null, $"did not answer within {timeout.TotalSeconds:0.#} s");
+            return (null, e.Failure switch
+            {
+                CaptureFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
+                CaptureFailure.TooMuchOutput => "printed more than 64 KiB",
+                _ => "could not be started: " + e.Message,
+            });
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (null, "could not be started: " + e.Message);
-        }
+        if (run.ExitCode != 0)
+            return (null, $"exited with {run.ExitCode}");
+        var firstLine = Encoding.UTF8.GetString(run.Output).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return firstLine is null ? (null, "printed nothing") : (firstLine, null);
     }
 
     private static IReadOnlyList<UvOnPath> UvOnPathList(IReadOnlyDictionary<string, string> env, string? self)

@@ -5,17 +5,22 @@ namespace UvShim.HandOver;
 
 /// <summary>
 /// The process environment as the C library holds it, byte for byte. .NET keeps its own copy and
-/// never writes back, so uvshim passes this block to execve explicitly.
+/// never writes back, and uvshim sets nothing, so this block is what uvshim was started with.
 /// </summary>
 internal static unsafe class NativeEnvironment
 {
+    /// <summary>The C library's <c>environ</c> (Unix), to pass on as it is; null where there is none.</summary>
+    public static byte** Block =>
+        !OperatingSystem.IsWindows() && NativeLibrary.TryGetExport(Libc.Handle, "environ", out var address) && address != 0
+            ? *(byte***)address
+            : null;
+
     public static List<byte[]> Read()
     {
         var result = new List<byte[]>();
-        if (!OperatingSystem.IsWindows() && NativeLibrary.TryGetExport(Libc.Handle, "environ", out var address) && address != 0)
+        if (Block is var environ && environ != null)
         {
-            var environ = *(byte***)address;
-            for (var entry = environ; entry != null && *entry != null; entry++)
+            for (var entry = environ; *entry != null; entry++)
                 result.Add(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(*entry).ToArray());
             return result;
         }

@@ -3,8 +3,8 @@ using CliWrap;
 namespace UvShim.Platform;
 
 /// <summary>
-/// Runs a short child with CliWrap, within <see cref="CaptureLimits"/>: where there is no posix_spawn
-/// (Windows), the interpreter probe runs here.
+/// Runs a short child with CliWrap, within <see cref="CaptureLimits"/>: <c>uv python find</c>, doctor's
+/// <c>uv --version</c>, and the interpreter probe where there is no posix_spawn (Windows).
 /// </summary>
 internal static class CliWrapCapture
 {

@@ -34,14 +34,14 @@ internal static unsafe partial class SpawnCapture
     public static CapturedRun Run(string executable, IReadOnlyList<string> arguments, CaptureLimits limits)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(limits.Timeout.TotalSeconds * Stopwatch.Frequency);
-        var allocations = new List<nint>();
+        using var arena = new NativeArena();
         var descriptors = new List<int>();
         var restoreChildSignal = DefaultChildSignal();
         try
         {
             var (outRead, outWrite) = Pipe(descriptors);
             var (errRead, errWrite) = Pipe(descriptors);
-            var pid = Spawn(executable, arguments, [outRead, outWrite, errRead, errWrite], outWrite, errWrite, allocations);
+            var pid = Spawn(executable, arguments, [outRead, outWrite, errRead, errWrite], outWrite, errWrite, arena);
             // Only the child may hold the write ends, or the reads below never see the end.
             Close(descriptors, outWrite);
             Close(descriptors, errWrite);
@@ -66,23 +66,20 @@ internal static unsafe partial class SpawnCapture
         {
             foreach (var fd in descriptors)
                 close(fd);
-            foreach (var allocation in allocations)
-                NativeMemory.Free((void*)allocation);
             restoreChildSignal?.Invoke();
         }
     }
 
-    private static int Spawn(string executable, IReadOnlyList<string> arguments, int[] pipes, int outWrite, int errWrite, List<nint> allocations)
+    private static int Spawn(string executable, IReadOnlyList<string> arguments, int[] pipes, int outWrite, int errWrite, NativeArena arena)
     {
-        var actions = Alloc(FileActionsSize, allocations);
-        var attributes = Alloc(AttributesSize, allocations);
-        var signals = Alloc(SignalSetSize, allocations);
+        var actions = arena.Zeroed(FileActionsSize);
+        var attributes = arena.Zeroed(AttributesSize);
+        var signals = arena.Zeroed(SignalSetSize);
         posix_spawn_file_actions_init(actions);
         posix_spawnattr_init(attributes);
         try
         {
-            var devNull = CString("/dev/null", allocations);
-            posix_spawn_file_actions_addopen(actions, 0, devNull, O_RDONLY, 0);
+            posix_spawn_file_actions_addopen(actions, 0, arena.String("/dev/null"), O_RDONLY, 0);
             posix_spawn_file_actions_adddup2(actions, outWrite, 1);
             posix_spawn_file_actions_adddup2(actions, errWrite, 2);
             foreach (var fd in pipes)
@@ -95,18 +92,9 @@ internal static unsafe partial class SpawnCapture
             posix_spawnattr_setsigdefault(attributes, signals);
             posix_spawnattr_setflags(attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
-            var argv = (byte**)Alloc((arguments.Count + 2) * sizeof(byte*), allocations);
-            argv[0] = CString(executable, allocations);
-            for (var i = 0; i < arguments.Count; i++)
-                argv[i + 1] = CString(arguments[i], allocations);
-            argv[arguments.Count + 1] = null;
-
-            var environment = NativeEnvironment.Read();
-            var envp = (byte**)Alloc((environment.Count + 1) * sizeof(byte*), allocations);
-            for (var i = 0; i < environment.Count; i++)
-                envp[i] = CBytes(environment[i], allocations);
-            envp[environment.Count] = null;
-
+            var argv = arena.Strings([Encoding.UTF8.GetBytes(executable), .. arguments.Select(Encoding.UTF8.GetBytes)]);
+            // The environment uvshim was started with, as the C library holds it.
+            var envp = NativeEnvironment.Block is var block && block != null ? block : arena.Strings([]);
             int pid;
             var error = posix_spawn(&pid, argv[0], actions, attributes, argv, envp);
             if (error != 0)
@@ -263,22 +251,6 @@ internal static unsafe partial class SpawnCapture
     {
         close(fd);
         descriptors.Remove(fd);
-    }
-
-    private static void* Alloc(int size, List<nint> allocations)
-    {
-        var memory = NativeMemory.AllocZeroed((nuint)size);
-        allocations.Add((nint)memory);
-        return memory;
-    }
-
-    private static byte* CString(string text, List<nint> allocations) => CBytes(Encoding.UTF8.GetBytes(text), allocations);
-
-    private static byte* CBytes(byte[] bytes, List<nint> allocations)
-    {
-        var memory = (byte*)Alloc(bytes.Length + 1, allocations);
-        bytes.CopyTo(new Span<byte>(memory, bytes.Length));
-        return memory;
     }
 
     [StructLayout(LayoutKind.Sequential)]

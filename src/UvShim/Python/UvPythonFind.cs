@@ -1,5 +1,5 @@
-using CliWrap;
-using CliWrap.Buffered;
+using System.Text;
+using UvShim.Platform;
 
 namespace UvShim.Python;
 
@@ -16,18 +16,14 @@ internal sealed class UvPythonFind(Lazy<string> uv, TimeSpan timeout)
             arguments.Add("--system");
         arguments.Add(request);
 
-        using var cts = new CancellationTokenSource(timeout);
         try
         {
-            var result = Cli.Wrap(uv.Value)
-                .WithArguments(arguments)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cts.Token)
+            var run = CliWrapCapture.RunAsync(uv.Value, arguments, new CaptureLimits(timeout, MaxOutputBytes: 64 * 1024, KeptErrorBytes: 1024))
                 .GetAwaiter().GetResult();
-            var path = result.StandardOutput.Trim();
-            return result.ExitCode == 0 && path.Length > 0 && File.Exists(path) ? path : null;
+            var path = Encoding.UTF8.GetString(run.Output).Trim();
+            return run.ExitCode == 0 && path.Length > 0 && File.Exists(path) ? path : null;
         }
-        catch (OperationCanceledException)
+        catch (CaptureFailedException)
         {
             return null;
         }
