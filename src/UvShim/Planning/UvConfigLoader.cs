@@ -16,7 +16,7 @@ internal static class UvConfigLoader
             NoConfig = kind != InvocationKind.PipSync && arguments.Has("--no-config"),
             Isolated = arguments.Has("--isolated"),
             Project = arguments.Last("--project")?.Value,
-            Command = kind == InvocationKind.ProjectSync ? UvCommandKind.Project : UvCommandKind.Pip,
+            Command = kind is InvocationKind.ProjectSync or InvocationKind.ProjectRun or InvocationKind.ProjectAdd or InvocationKind.ProjectRemove ? UvCommandKind.Project : UvCommandKind.Pip,
         };
         var result = UvConfigDiscovery.Load(TargetFinder.WorkingDirectory(arguments, context), inputs, context.Environment);
         return result switch
