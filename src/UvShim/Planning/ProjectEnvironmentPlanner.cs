@@ -91,8 +91,10 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
             // uv pip install reads no [tool.uv] index settings: the file must carry them (export.rs "include_index_url").
             "--emit-index-url", "--emit-find-links",
         };
-        if (kind is InvocationKind.ProjectAdd or InvocationKind.ProjectRemove)
-            exportArguments.Add("--frozen"); // The lock the edit just wrote.
+        // The lock the edit just wrote, as it is; but clap counts UV_NO_SOURCES, set to anything, as --no-sources,
+        // which conflicts with --frozen (uv 0.12.5 crates/uv-cli/src/lib.rs ExportArgs.frozen).
+        if (kind is InvocationKind.ProjectAdd or InvocationKind.ProjectRemove && !context.Environment.ContainsKey("UV_NO_SOURCES"))
+            exportArguments.Add("--frozen");
         exportArguments.AddRange(translation.Export);
         // Run in the workspace root, where the exported relative paths (`-e ./packages/m1`) resolve; an explicit
         // --directory also wins over UV_WORKING_DIR, so the directory is applied once.
