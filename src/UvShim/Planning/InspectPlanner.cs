@@ -23,9 +23,10 @@ internal sealed class InspectPlanner(TargetFinder finder)
         if (kind == InvocationKind.PipList && MergedList.RefusedByUv(arguments) is { } refused)
         {
             // uv says why in its own words; only pip's --user, which uv has not, is taken out.
-            return explicitUser
-                ? new Plan.HandOver(SlotList.WithPositionals(arguments, arguments.All("--user"), [], []), true, [], steps)
-                : Unchanged(refused);
+            if (!explicitUser)
+                return Unchanged(refused);
+            log.Add("decision", "hand over without --user: " + refused);
+            return new Plan.HandOver(SlotList.WithPositionals(arguments, arguments.All("--user"), [], []), true, [], steps);
         }
         if (!explicitUser && context.Settings.Mode == ShimMode.Off)
             return Unchanged("mode is off");
