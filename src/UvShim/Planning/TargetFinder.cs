@@ -31,7 +31,7 @@ internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Ta
         var env = context.Environment;
         var pythonOption = arguments.Last("--python");
         if (pythonOption is { Value: null })
-            return new TargetOutcome.Unchanged("--python has no value (uv will say so)");
+            return new TargetOutcome.Refuse("--python needs a value (a path, a directory or a version such as 3.12)");
 
         // uv 0.12.5 crates/uv-cli/src/lib.rs parse_maybe_string: an empty --python is no request, and as the option
         // was given, clap does not read UV_PYTHON; the configuration's python still applies (crates/uv/src/settings.rs

@@ -65,10 +65,13 @@ public sealed class EmptyPythonSpecs : IDisposable
     }
 
     [Fact]
-    public void A_python_without_a_value_reaches_uv_which_says_so()
+    public async Task A_python_without_a_value_is_refused_as_uv_refuses_it()
     {
-        string[] arguments = ["pip", "install", "--user", "x", "--python"];
+        var context = _harness.Context();
 
-        Assert.Equal([arguments], Plan(arguments));
+        var plan = await new InstallPlanner(_harness.Finder()).PlanAsync(PlannerHarness.Parse(["pip", "install", "--user", "x", "--python"]),
+            InvocationKind.PipInstall, context);
+
+        Assert.Contains("--python needs a value", Assert.IsType<Plan.Refuse>(plan).Message);
     }
 }
