@@ -27,7 +27,7 @@ internal static class ProjectEnvironment
     /// <summary><c>ProjectEnvironment::get_or_init</c>: the environment's interpreter, creating the environment if needed.</summary>
     public static string GetOrInit(ProjectWorkspace project, UvCommandLine line, UvOutput output)
     {
-        var root = project.EnvironmentRoot;
+        var root = Root(project, line, output);
         if (Existing(root, EnvironmentPolicy.Required) is { } executable)
         {
             return executable;
@@ -61,13 +61,44 @@ internal static class ProjectEnvironment
     /// else a system interpreter, announced as uv announces one it found.</summary>
     public static string Discover(ProjectWorkspace project, UvCommandLine line, UvOutput output)
     {
-        if (Existing(project.EnvironmentRoot, EnvironmentPolicy.Optional) is { } executable)
+        if (Existing(Root(project, line, output), EnvironmentPolicy.Optional) is { } executable)
         {
             return executable;
         }
         var python = PythonInterpreter.Query(SystemInterpreter(line));
         output.Stderr.WriteLine($"Using CPython {python.Version} interpreter at: {UvPaths.UserDisplay(python.Executable)}");
         return python.Executable;
+    }
+
+    /// <summary>
+    /// uv's <c>environment_selection</c>: the project environment, or with <c>--active</c> the one in <c>VIRTUAL_ENV</c>;
+    /// without <c>--active</c>/<c>--no-active</c>, a <c>VIRTUAL_ENV</c> naming another directory draws uv's warning.
+    /// </summary>
+    public static string Root(ProjectWorkspace project, UvCommandLine line, UvOutput output)
+    {
+        var selected = project.EnvironmentRoot;
+        var active = line.FlagPair("active", "no-active");
+        if (Environment.GetEnvironmentVariable("VIRTUAL_ENV") is not { Length: > 0 } virtualEnv)
+        {
+            return selected;
+        }
+        var fromVirtualEnv = Path.GetFullPath(virtualEnv);
+        if (active == true)
+        {
+            return fromVirtualEnv;
+        }
+        if (active is null && !SameDirectory(fromVirtualEnv, selected))
+        {
+            output.Stderr.WriteLine(
+                $"warning: `VIRTUAL_ENV={UvPaths.UserDisplay(fromVirtualEnv)}` does not match the project environment path `{UvPaths.UserDisplay(selected)}` and will be ignored; use `--active` to target the active environment instead");
+        }
+        return selected;
+    }
+
+    private static bool SameDirectory(string a, string b)
+    {
+        string Resolve(string path) => Directory.Exists(path) ? new DirectoryInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path : path;
+        return string.Equals(Resolve(a).TrimEnd('/'), Resolve(b).TrimEnd('/'), StringComparison.Ordinal);
     }
 
     /// <summary>The environment's interpreter, null when there is none to use, or uv's error for a directory it cannot use.</summary>
