@@ -3,7 +3,8 @@
 # pyenv interpreter, python3 (Debian's, externally managed) as a test interpreter, hyperfine for bench/.
 # The hostile-input tests compile two C helpers with cc, gcc or clang (clang is here anyway), and use setpriv,
 # unshare and script. The other Linux architecture's NativeAOT package links with a cross gcc and libc, and its
-# test runs that binary under qemu-user.
+# test runs that binary under qemu-user. On x86_64 the linux-musl-x64 package's test runs it under Debian's musl
+# (the loader, and musl-gcc for the test's small glibc-compat library).
 set -euo pipefail
 needed=()
 command -v clang >/dev/null || needed+=(clang)
@@ -19,6 +20,8 @@ case "$(uname -m)" in
     command -v aarch64-linux-gnu-gcc >/dev/null || needed+=(gcc-aarch64-linux-gnu)
     [ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || needed+=(libc6-dev-arm64-cross)
     command -v qemu-aarch64 >/dev/null || needed+=(qemu-user)
+    [ -e /lib/ld-musl-x86_64.so.1 ] || needed+=(musl)
+    command -v musl-gcc >/dev/null || needed+=(musl-tools)
     ;;
   aarch64)
     command -v x86_64-linux-gnu-gcc >/dev/null || needed+=(gcc-x86-64-linux-gnu)
