@@ -1,0 +1,165 @@
+using System.Text;
+
+namespace UvShim.FakeUv.Grammar;
+
+/// <summary>
+/// One argument of a built command (its own or a global propagated from above), with clap's renderings:
+/// <see cref="Display"/> is clap's <c>Arg</c> <c>Display</c> (<c>--python &lt;PYTHON&gt;</c>, <c>--quiet...</c>,
+/// <c>[PACKAGE]...</c>), from clap_builder/src/builder/arg.rs <c>stylized</c> and <c>render_arg_val</c>.
+/// Every value takes exactly one value (uv sets no <c>num_args</c>, <c>require_equals</c> or <c>allow_hyphen_values</c>).
+/// </summary>
+internal sealed class ClapArg
+{
+    public ClapArg(GrammarArg arg, int? index)
+    {
+        Id = arg.Id;
+        Long = arg.Long;
+        Short = ParseShort(arg.Short, arg.Id);
+        Aliases = arg.Aliases;
+        ShortAliases = arg.ShortAliases.Select(s => ParseShort(s, arg.Id)!.Value).ToList();
+        Action = ParseAction(arg.Action, arg.Id);
+        TakesValue = Action is ClapAction.Set or ClapAction.Append;
+        if (arg.TakesValue != TakesValue && !arg.Positional)
+        {
+            throw new InvalidDataException($"grammar: arg `{arg.Id}` says takesValue={arg.TakesValue} for action {arg.Action}");
+        }
+        IsPositional = arg.Positional;
+        Index = index;
+        ValueName = arg.ValueName ?? arg.Id.ToUpperInvariant();
+        Delimiter = string.IsNullOrEmpty(arg.ValueDelimiter) ? null : arg.ValueDelimiter[0];
+        PossibleValues = arg.PossibleValues;
+        RejectsEmpty = arg.EmptyValueRejected;
+        IsGlobal = arg.Global;
+        IsHidden = arg.Hidden;
+        IsRequired = arg.Required;
+        IsLast = arg.Last;
+        IsTrailingVarArg = arg.TrailingVarArg;
+        Env = arg.Env;
+        EnvBoolish = arg.EnvBoolish;
+        ConflictsWith = arg.ConflictsWith;
+        Overrides = arg.OverridesWith;
+        Requires = arg.Requires;
+        Groups = arg.Groups;
+        IsExclusive = arg.Exclusive;
+        Display = Stylized(null);
+    }
+
+    public string Id { get; }
+
+    public string? Long { get; }
+
+    public char? Short { get; }
+
+    public IReadOnlyList<string> Aliases { get; }
+
+    public IReadOnlyList<char> ShortAliases { get; }
+
+    public ClapAction Action { get; }
+
+    public bool TakesValue { get; }
+
+    public bool IsPositional { get; }
+
+    /// <summary>1-based position among the command's positionals; null for options.</summary>
+    public int? Index { get; }
+
+    public string ValueName { get; }
+
+    public char? Delimiter { get; }
+
+    public IReadOnlyList<string>? PossibleValues { get; }
+
+    public bool RejectsEmpty { get; }
+
+    public bool IsGlobal { get; }
+
+    public bool IsHidden { get; }
+
+    public bool IsRequired { get; }
+
+    public bool IsLast { get; }
+
+    public bool IsTrailingVarArg { get; }
+
+    public string? Env { get; }
+
+    public bool EnvBoolish { get; }
+
+    public IReadOnlyList<string> ConflictsWith { get; }
+
+    public IReadOnlyList<string> Overrides { get; }
+
+    public IReadOnlyList<string> Requires { get; }
+
+    public IReadOnlyList<string> Groups { get; }
+
+    public bool IsExclusive { get; }
+
+    /// <summary>clap's <c>is_multiple</c>: an <c>Append</c> arg collects every occurrence.</summary>
+    public bool IsMultiple => Action == ClapAction.Append;
+
+    public bool IsFlag => !TakesValue && !IsPositional;
+
+    /// <summary>clap's <c>arg.to_string()</c>, as error messages show an argument.</summary>
+    public string Display { get; }
+
+    /// <summary>clap's <c>Arg::stylized(styles, required)</c> without the styling.</summary>
+    public string Stylized(bool? required)
+    {
+        var text = new StringBuilder();
+        if (Long is not null)
+        {
+            text.Append("--").Append(Long);
+        }
+        else if (Short is { } letter)
+        {
+            text.Append('-').Append(letter);
+        }
+        if (TakesValue && !IsPositional)
+        {
+            text.Append(' ');
+        }
+        if (TakesValue || IsPositional)
+        {
+            var isRequired = required ?? IsRequired;
+            var optional = IsPositional && !isRequired;
+            text.Append(optional ? $"[{ValueName}]" : $"<{ValueName}>");
+            if (IsPositional && Action == ClapAction.Append)
+            {
+                text.Append("...");
+            }
+        }
+        else if (Action == ClapAction.Count)
+        {
+            text.Append("...");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>clap's <c>name_no_brackets</c>: how a positional appears inside a group (<c>&lt;PACKAGE|--requirements …&gt;</c>).</summary>
+    public string NameNoBrackets => ValueName;
+
+    public override string ToString() => Display;
+
+    private static char? ParseShort(string? text, string id) =>
+        text switch
+        {
+            null or "" => null,
+            { Length: 1 } => text[0],
+            _ => throw new InvalidDataException($"grammar: arg `{id}` has a short name that is not one character: {text}"),
+        };
+
+    private static ClapAction ParseAction(string action, string id) =>
+        action switch
+        {
+            "set" => ClapAction.Set,
+            "append" => ClapAction.Append,
+            "setTrue" => ClapAction.SetTrue,
+            "setFalse" => ClapAction.SetFalse,
+            "count" => ClapAction.Count,
+            "help" => ClapAction.Help,
+            "helpShort" => ClapAction.HelpShort,
+            "version" => ClapAction.Version,
+            _ => throw new InvalidDataException($"grammar: arg `{id}` has an unknown action `{action}`"),
+        };
+}

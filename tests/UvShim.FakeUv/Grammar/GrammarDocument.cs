@@ -1,0 +1,111 @@
+namespace UvShim.FakeUv.Grammar;
+
+/// <summary>
+/// uv's command-line grammar as <c>scripts/uv-grammar.py</c> writes it (format in this folder's README.md):
+/// the clap derives of uv's <c>crates/uv-cli</c>, one <see cref="GrammarCommand"/> per command level.
+/// </summary>
+internal sealed class GrammarDocument
+{
+    public int FormatVersion { get; init; }
+
+    public string UvVersion { get; init; } = "";
+
+    public string Source { get; init; } = "";
+
+    public GrammarCommand Root { get; init; } = new();
+}
+
+/// <summary>One clap <c>Command</c>: its own args (globals of the levels above are not repeated here), groups and subcommands.</summary>
+internal sealed class GrammarCommand
+{
+    public string Name { get; init; } = "";
+
+    public List<string> Aliases { get; init; } = [];
+
+    public List<GrammarArg> Args { get; init; } = [];
+
+    public List<GrammarGroup> Groups { get; init; } = [];
+
+    public List<GrammarCommand> Subcommands { get; init; } = [];
+
+    public bool SubcommandRequired { get; init; }
+
+    public bool ExternalSubcommand { get; init; }
+
+    public bool ArgsConflictsWithSubcommands { get; init; }
+
+    public string? RustType { get; init; }
+}
+
+/// <summary>One clap <c>Arg</c>, with the settings the parser and the validator look at.</summary>
+internal sealed class GrammarArg
+{
+    public string Id { get; init; } = "";
+
+    public string? Long { get; init; }
+
+    public string? Short { get; init; }
+
+    public List<string> Aliases { get; init; } = [];
+
+    public List<string> ShortAliases { get; init; } = [];
+
+    /// <summary><c>set</c>, <c>append</c>, <c>setTrue</c>, <c>setFalse</c>, <c>count</c>, <c>help</c>, <c>helpShort</c>, <c>version</c>.</summary>
+    public string Action { get; init; } = "set";
+
+    public bool TakesValue { get; init; }
+
+    public bool Positional { get; init; }
+
+    public int? Index { get; init; }
+
+    public string? ValueName { get; init; }
+
+    public string? ValueDelimiter { get; init; }
+
+    public List<string>? PossibleValues { get; init; }
+
+    public bool EmptyValueRejected { get; init; }
+
+    public bool Global { get; init; }
+
+    public bool Hidden { get; init; }
+
+    public bool Required { get; init; }
+
+    public bool Last { get; init; }
+
+    public bool TrailingVarArg { get; init; }
+
+    public string? Env { get; init; }
+
+    public bool EnvBoolish { get; init; }
+
+    public List<string> ConflictsWith { get; init; } = [];
+
+    public List<string> OverridesWith { get; init; } = [];
+
+    public List<string> Requires { get; init; } = [];
+
+    public List<string> Groups { get; init; } = [];
+
+    public bool Exclusive { get; init; }
+
+    public string? RustType { get; init; }
+}
+
+/// <summary>A clap <c>ArgGroup</c>.</summary>
+internal sealed class GrammarGroup
+{
+    public string Id { get; init; } = "";
+
+    public List<string> Args { get; init; } = [];
+
+    public bool Required { get; init; }
+
+    public bool Multiple { get; init; }
+
+    public List<string> ConflictsWith { get; init; } = [];
+
+    public List<string> Requires { get; init; } = [];
+}
