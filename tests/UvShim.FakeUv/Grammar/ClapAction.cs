@@ -10,5 +10,6 @@ internal enum ClapAction
     Count,
     Help,
     HelpShort,
+    HelpLong,
     Version,
 }

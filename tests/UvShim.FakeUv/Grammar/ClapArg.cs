@@ -6,7 +6,8 @@ namespace UvShim.FakeUv.Grammar;
 /// One argument of a built command (its own or a global propagated from above), with clap's renderings:
 /// <see cref="Display"/> is clap's <c>Arg</c> <c>Display</c> (<c>--python &lt;PYTHON&gt;</c>, <c>--quiet...</c>,
 /// <c>[PACKAGE]...</c>), from clap_builder/src/builder/arg.rs <c>stylized</c> and <c>render_arg_val</c>.
-/// Every value takes exactly one value (uv sets no <c>num_args</c>, <c>require_equals</c> or <c>allow_hyphen_values</c>).
+/// Settings the parser does not model (<c>allow_hyphen_values</c>, <c>allow_negative_numbers</c>, <c>require_equals</c>,
+/// rules other than <c>required_if_eq</c>) make the grammar fail to load rather than be misread; uv 0.12.5 uses none.
 /// </summary>
 internal sealed class ClapArg
 {
@@ -27,8 +28,13 @@ internal sealed class ClapArg
         Index = index;
         ValueName = arg.ValueName ?? arg.Id.ToUpperInvariant();
         Delimiter = string.IsNullOrEmpty(arg.ValueDelimiter) ? null : arg.ValueDelimiter[0];
+        (MinValues, MaxValues) = arg.NumArgs is { } range
+            ? (range.Min, range.Max)
+            : TakesValue ? (1, IsPositional && Action == ClapAction.Append ? null : 1) : (0, 0);
         PossibleValues = arg.PossibleValues;
+        IgnoreCase = arg.IgnoreCase;
         RejectsEmpty = arg.EmptyValueRejected;
+        ValueParser = arg.ValueParser;
         IsGlobal = arg.Global;
         IsHidden = arg.Hidden;
         IsRequired = arg.Required;
@@ -41,6 +47,18 @@ internal sealed class ClapArg
         Requires = arg.Requires;
         Groups = arg.Groups;
         IsExclusive = arg.Exclusive;
+        foreach (var rule in arg.Rules)
+        {
+            if (rule is not { Method: "required_if_eq", Args: [var other, var value] })
+            {
+                throw new NotSupportedException($"grammar: arg `{arg.Id}` has a rule the fake does not model: {rule.Method}");
+            }
+            RequiredIfEqual.Add((other, value));
+        }
+        if (arg.AllowHyphenValues || arg.AllowNegativeNumbers || arg.RequireEquals)
+        {
+            throw new NotSupportedException($"grammar: arg `{arg.Id}` uses allow_hyphen_values, allow_negative_numbers or require_equals, which the fake does not model");
+        }
         Display = Stylized(null);
     }
 
@@ -67,9 +85,26 @@ internal sealed class ClapArg
 
     public char? Delimiter { get; }
 
+    /// <summary>clap's <c>num_args</c>: values per occurrence (a positional <c>Vec</c> is <c>1..</c>, flags <c>0</c>).</summary>
+    public int MinValues { get; }
+
+    /// <summary>Null: unbounded.</summary>
+    public int? MaxValues { get; }
+
+    /// <summary>clap's <c>is_multiple_values_set</c>: more than one value per occurrence is possible.</summary>
+    public bool IsMultipleValues => MaxValues != MinValues || MinValues > 1;
+
     public IReadOnlyList<string>? PossibleValues { get; }
 
+    public bool IgnoreCase { get; }
+
     public bool RejectsEmpty { get; }
+
+    /// <summary>The grammar's name for the value parser (<c>path</c>, <c>boolish</c>, <c>number:u8</c>, …), or null.</summary>
+    public string? ValueParser { get; }
+
+    /// <summary><c>required_if_eq(other, value)</c>: required when <c>other</c> was given with that raw value.</summary>
+    public List<(string Other, string Value)> RequiredIfEqual { get; } = [];
 
     public bool IsGlobal { get; }
 
@@ -115,25 +150,43 @@ internal sealed class ClapArg
         {
             text.Append('-').Append(letter);
         }
+        var optionalValue = MinValues == 0;
         if (TakesValue && !IsPositional)
         {
-            text.Append(' ');
+            text.Append(optionalValue ? " [" : " ");
         }
         if (TakesValue || IsPositional)
         {
-            var isRequired = required ?? IsRequired;
-            var optional = IsPositional && !isRequired;
-            text.Append(optional ? $"[{ValueName}]" : $"<{ValueName}>");
-            if (IsPositional && Action == ClapAction.Append)
-            {
-                text.Append("...");
-            }
+            text.Append(RenderValues(required ?? IsRequired));
         }
         else if (Action == ClapAction.Count)
         {
             text.Append("...");
         }
+        if (TakesValue && !IsPositional && optionalValue)
+        {
+            text.Append(']');
+        }
         return text.ToString();
+    }
+
+    // render_arg_val: the value name once per required value, `...` when more may follow.
+    private string RenderValues(bool required)
+    {
+        var count = Math.Max(MinValues, 1);
+        var names = new List<string>();
+        for (var n = 0; n < count; n++)
+        {
+            var pastMinimum = MinValues <= n;
+            var optional = IsPositional ? !required || pastMinimum : MinValues != 0 && pastMinimum;
+            names.Add(optional ? $"[{ValueName}]" : $"<{ValueName}>");
+        }
+        var rendered = string.Join(' ', names);
+        if (count < (MaxValues ?? int.MaxValue) || (IsPositional && Action == ClapAction.Append))
+        {
+            rendered += "...";
+        }
+        return rendered;
     }
 
     /// <summary>clap's <c>name_no_brackets</c>: how a positional appears inside a group (<c>&lt;PACKAGE|--requirements …&gt;</c>).</summary>
@@ -159,6 +212,7 @@ internal sealed class ClapArg
             "count" => ClapAction.Count,
             "help" => ClapAction.Help,
             "helpShort" => ClapAction.HelpShort,
+            "helpLong" => ClapAction.HelpLong,
             "version" => ClapAction.Version,
             _ => throw new InvalidDataException($"grammar: arg `{id}` has an unknown action `{action}`"),
         };

@@ -5,7 +5,8 @@ namespace UvShim.FakeUv.Grammar;
 /// its own args in declaration order, then every <c>global</c> arg of the levels above that it does not declare
 /// itself (<c>_propagate_global_args</c> skips an id the subcommand already has); groups filled from the args'
 /// <c>group</c> settings; the key map in clap's order (per arg: short, long, short aliases, long aliases), which
-/// decides lookups and the order of suggestions.
+/// decides lookups and the order of suggestions. Command settings the parser does not model make the grammar fail to
+/// load (<see cref="SupportedSettings"/>); uv 0.12.5 sets only the three that disable clap's help and version.
 /// </summary>
 internal sealed class ClapCommand
 {
@@ -13,13 +14,27 @@ internal sealed class ClapCommand
     private readonly List<(char Key, ClapArg Arg)> _shorts = [];
     private readonly Dictionary<int, ClapArg> _positionals = [];
 
+    /// <summary>Settings that may be true: the disabled help/version (uv declares its own), and the two the parser honours.</summary>
+    private static readonly HashSet<string> SupportedSettings =
+    [
+        "disableHelpFlag", "disableVersionFlag", "disableHelpSubcommand", "propagateVersion", "argsOverrideSelf", "subcommandNegatesReqs",
+    ];
+
     private ClapCommand(GrammarCommand command, ClapCommand? parent)
     {
         Name = command.Name;
         Aliases = command.Aliases;
         Parent = parent;
         BinName = parent is null ? command.Name : $"{parent.BinName} {command.Name}";
+        Hidden = command.Hidden;
         SubcommandRequired = command.SubcommandRequired;
+        ArgRequiredElseHelp = command.ArgRequiredElseHelp;
+        ArgsOverrideSelf = command.Settings.GetValueOrDefault("argsOverrideSelf");
+        SubcommandNegatesRequirements = command.Settings.GetValueOrDefault("subcommandNegatesReqs");
+        if (command.Settings.FirstOrDefault(s => s.Value && !SupportedSettings.Contains(s.Key)) is { Key: { } unsupported })
+        {
+            throw new NotSupportedException($"grammar: command `{command.Name}` sets {unsupported}, which the fake does not model");
+        }
         ExternalSubcommand = command.ExternalSubcommand;
         ArgsConflictsWithSubcommands = command.ArgsConflictsWithSubcommands;
         RustType = command.RustType;
@@ -80,6 +95,8 @@ internal sealed class ClapCommand
     /// <summary>clap's <c>bin_name</c>: <c>uv pip install</c> (the root's name stands for argv[0]'s file name).</summary>
     public string BinName { get; }
 
+    public bool Hidden { get; }
+
     public List<ClapArg> Args { get; } = [];
 
     public List<ClapGroup> Groups { get; } = [];
@@ -88,8 +105,12 @@ internal sealed class ClapCommand
 
     public bool SubcommandRequired { get; }
 
-    /// <summary>clap_derive sets <c>arg_required_else_help</c> with <c>subcommand_required</c> (a non-<c>Option</c> subcommand field).</summary>
-    public bool ArgRequiredElseHelp => SubcommandRequired;
+    /// <summary>Nothing given (environment values count) and no subcommand: the help, on stderr, exit 2 (clap_derive sets it with <c>subcommand_required</c>).</summary>
+    public bool ArgRequiredElseHelp { get; }
+
+    public bool ArgsOverrideSelf { get; }
+
+    public bool SubcommandNegatesRequirements { get; }
 
     public bool ExternalSubcommand { get; }
 
@@ -104,6 +125,9 @@ internal sealed class ClapCommand
     public bool HasPositionals => _positionals.Count > 0;
 
     public bool HasSubcommands => Subcommands.Count > 0;
+
+    /// <summary>clap's <c>has_visible_subcommands</c>: one that is not hidden and not named <c>help</c>.</summary>
+    public bool HasVisibleSubcommands => Subcommands.Any(s => s.Name != "help" && !s.Hidden);
 
     /// <summary>Long names and aliases in key-map order (what clap's suggestions search).</summary>
     public IEnumerable<string> LongKeys => _longs.Select(k => k.Key);

@@ -171,6 +171,12 @@ internal sealed class ClapError : Exception
     public static ClapError TooManyValues(string value, string arg, string? usage) =>
         new(ClapErrorKind.TooManyValues, $"unexpected value '{value}' for '{arg}' found; no more were expected") { Usage = usage };
 
+    public static ClapError WrongNumberOfValues(string arg, int expected, int actual, string? usage) =>
+        new(ClapErrorKind.WrongNumberOfValues, $"{expected} values required for '{arg}' but {actual}{WereProvided(actual)}") { Usage = usage };
+
+    public static ClapError TooFewValues(string arg, int minimum, int actual, string? usage) =>
+        new(ClapErrorKind.TooFewValues, $"{minimum} values required by '{arg}'; only {actual}{WereProvided(actual)}") { Usage = usage };
+
     public static ClapError ValueValidation(string arg, string value, string reason) =>
         new(ClapErrorKind.ValueValidation, $"invalid value '{value}' for '{arg}': {reason}");
 
@@ -214,6 +220,8 @@ internal sealed class ClapError : Exception
 
     public static ClapError DisplayVersion(string version) =>
         new(ClapErrorKind.DisplayVersion, "version") { Output = version };
+
+    private static string WereProvided(int count) => count > 1 ? " were provided" : " was provided";
 
     private static bool StartSuggestions(StringBuilder text, bool suggested)
     {

@@ -119,9 +119,10 @@ internal sealed class ClapParser
 
                 if (state == StateKind.Option)
                 {
-                    // The value of the option before it.
-                    matcher.Pending!.RawValues.Add(token);
-                    state = StateKind.ValuesDone;
+                    // The value of the option before it; clap's needs_more_vals decides whether it wants another.
+                    var pending = matcher.Pending!;
+                    pending.RawValues.Add(token);
+                    state = pending.RawValues.Count < (pending.Arg.MaxValues ?? int.MaxValue) ? StateKind.Option : StateKind.ValuesDone;
                     continue;
                 }
             }
@@ -139,8 +140,12 @@ internal sealed class ClapParser
                 {
                     trailingValues = true;
                 }
-                ResolvePending(matcher);
-                matcher.Pending = new ClapPending(positional, ClapIdentifier.Index);
+                // A positional that takes several values per occurrence (a `Vec`: num_args 1..) keeps collecting.
+                if (matcher.Pending?.Arg != positional || !positional.IsMultipleValues)
+                {
+                    ResolvePending(matcher);
+                }
+                matcher.Pending ??= new ClapPending(positional, ClapIdentifier.Index);
                 matcher.Pending.RawValues.Add(token);
                 if (!positional.IsMultiple)
                 {
@@ -289,7 +294,7 @@ internal sealed class ClapParser
         switch (arg.Action)
         {
             case ClapAction.Set or ClapAction.SetTrue or ClapAction.SetFalse:
-                if (matcher.Remove(arg.Id) && !arg.Overrides.Contains(arg.Id))
+                if (matcher.Remove(arg.Id) && !(_command.ArgsOverrideSelf || arg.Overrides.Contains(arg.Id)))
                 {
                     throw ClapError.ArgumentConflict(arg.Display, [arg.Display], Usage([]));
                 }
@@ -310,18 +315,32 @@ internal sealed class ClapParser
                 StartCustomArg(matcher, arg, source);
                 PushValues(arg, values.Count > 0 ? values : [Math.Min(existing + 1, byte.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture)], source, matcher);
                 break;
-            case ClapAction.Help or ClapAction.HelpShort:
+            case ClapAction.Help or ClapAction.HelpShort or ClapAction.HelpLong:
                 throw ClapError.DisplayHelp(ClapHelp.Render(_command));
             case ClapAction.Version:
                 throw ClapError.DisplayVersion(FakeUv.Version + "\n");
         }
     }
 
+    // clap's verify_num_args, for command-line values only.
     private void VerifyNumberOfValues(ClapArg arg, List<string> rawValues)
     {
-        if (arg.TakesValue && rawValues.Count == 0)
+        var actual = rawValues.Count;
+        if (arg.MinValues > 0 && actual == 0)
         {
             throw ClapError.EmptyValue(arg.PossibleValues ?? [], arg.Display);
+        }
+        if (arg.MinValues == arg.MaxValues && arg.MaxValues != actual)
+        {
+            throw ClapError.WrongNumberOfValues(arg.Display, arg.MinValues, actual, Usage([]));
+        }
+        if (actual < arg.MinValues)
+        {
+            throw ClapError.TooFewValues(arg.Display, arg.MinValues, actual, Usage([]));
+        }
+        if (actual > (arg.MaxValues ?? int.MaxValue))
+        {
+            throw ClapError.TooManyValues(rawValues[^1], arg.Display, Usage([]));
         }
     }
 
@@ -329,7 +348,7 @@ internal sealed class ClapParser
     {
         foreach (var value in values)
         {
-            ClapValueParser.Check(arg, value);
+            ClapValueParser.Check(_command, arg, value);
             matcher.AddValue(arg.Id, value);
         }
         if (source == ClapSource.CommandLine)

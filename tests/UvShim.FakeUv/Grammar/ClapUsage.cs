@@ -110,7 +110,7 @@ internal sealed class ClapUsage(ClapCommand command, IReadOnlyList<string>? requ
 
     private void WriteSubcommandUsage(StringBuilder text)
     {
-        if (command.HasSubcommands || command.ExternalSubcommand)
+        if (command.HasVisibleSubcommands || command.ExternalSubcommand)
         {
             text.Append(command.SubcommandRequired ? $"<{SubcommandValueName}>" : $"[{SubcommandValueName}]");
         }

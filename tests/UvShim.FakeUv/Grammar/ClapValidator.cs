@@ -6,7 +6,7 @@ namespace UvShim.FakeUv.Grammar;
 /// conflicts (<c>conflicts_with</c>, groups that are not <c>multiple</c>, group conflicts, and <c>overrides_with</c>,
 /// which clap counts as a conflict once both are present, e.g. one from the environment and one from the command
 /// line); required args and groups, with what present args <c>requires</c>. Environment-sourced matches are explicit
-/// and take part in all of it. Not modelled: <c>required_if</c>/<c>required_unless</c> (not in the grammar).
+/// and take part in all of it. Of the conditional requirements only <c>required_if_eq</c> is modelled (the only one uv uses).
 /// </summary>
 internal sealed class ClapValidator(ClapCommand command)
 {
@@ -27,7 +27,10 @@ internal sealed class ClapValidator(ClapCommand command)
         }
 
         ValidateConflicts(matcher, conflicts);
-        ValidateRequired(matcher, conflicts);
+        if (!(command.SubcommandNegatesRequirements && hasSubcommand))
+        {
+            ValidateRequired(matcher, conflicts);
+        }
     }
 
     private void ValidateConflicts(ClapMatcher matcher, ClapConflicts conflicts)
@@ -122,6 +125,20 @@ internal sealed class ClapValidator(ClapCommand command)
                 missing.Add(id);
             }
         }
+        // Conditionally required: required_if_eq(other, value) when `other` was given with that raw value.
+        foreach (var arg in command.Args.Where(a => !matcher.IsPresent(a.Id)))
+        {
+            var required = arg.RequiredIfEqual.Any(r => matcher.Get(r.Other)?.Values.Contains(r.Value) == true);
+            if (required && !exclusivePresent)
+            {
+                missing.Add(arg.Id);
+                if (!arg.IsLast)
+                {
+                    highestIndex = Math.Max(highestIndex, arg.Index ?? 0);
+                }
+            }
+        }
+
         // For display, every positional before the highest missing one.
         foreach (var positional in command.Positionals.Where(p => !matcher.IsPresent(p.Id)))
         {

@@ -22,6 +22,8 @@ internal sealed class GrammarCommand
 
     public List<string> Aliases { get; init; } = [];
 
+    public bool Hidden { get; init; }
+
     public List<GrammarArg> Args { get; init; } = [];
 
     public List<GrammarGroup> Groups { get; init; } = [];
@@ -30,9 +32,20 @@ internal sealed class GrammarCommand
 
     public bool SubcommandRequired { get; init; }
 
+    public bool ArgRequiredElseHelp { get; init; }
+
     public bool ExternalSubcommand { get; init; }
 
+    public string? ExternalSubcommandValueType { get; init; }
+
     public bool ArgsConflictsWithSubcommands { get; init; }
+
+    /// <summary>Effective clap settings (<c>argsOverrideSelf</c>, <c>allowHyphenValues</c>, …), global ones propagated.</summary>
+    public Dictionary<string, bool> Settings { get; init; } = [];
+
+    public string? Cfg { get; init; }
+
+    public bool Implicit { get; init; }
 
     public string? RustType { get; init; }
 }
@@ -63,9 +76,14 @@ internal sealed class GrammarArg
 
     public string? ValueDelimiter { get; init; }
 
+    public GrammarRange? NumArgs { get; init; }
+
     public List<string>? PossibleValues { get; init; }
 
     public bool EmptyValueRejected { get; init; }
+
+    /// <summary><c>string</c>, <c>path</c>, <c>bool</c>, <c>boolish</c>, <c>falsey</c>, <c>number:u8</c>, <c>enum:T</c>, <c>unknownArgument:--x</c>, <c>fn:f</c>, …</summary>
+    public string? ValueParser { get; init; }
 
     public bool Global { get; init; }
 
@@ -77,9 +95,21 @@ internal sealed class GrammarArg
 
     public bool TrailingVarArg { get; init; }
 
+    public bool AllowHyphenValues { get; init; }
+
+    public bool AllowNegativeNumbers { get; init; }
+
+    public bool RequireEquals { get; init; }
+
+    public bool IgnoreCase { get; init; }
+
     public string? Env { get; init; }
 
     public bool EnvBoolish { get; init; }
+
+    public string? DefaultValue { get; init; }
+
+    public string? DefaultMissingValue { get; init; }
 
     public List<string> ConflictsWith { get; init; } = [];
 
@@ -91,7 +121,30 @@ internal sealed class GrammarArg
 
     public bool Exclusive { get; init; }
 
+    /// <summary>Other constraints as written, e.g. <c>{"method": "required_if_eq", "args": ["script", "true"]}</c>.</summary>
+    public List<GrammarRule> Rules { get; init; } = [];
+
+    public string? Cfg { get; init; }
+
+    public bool Implicit { get; init; }
+
     public string? RustType { get; init; }
+}
+
+/// <summary>How many values one occurrence takes; <c>max</c> null is unbounded.</summary>
+internal sealed class GrammarRange
+{
+    public int Min { get; init; }
+
+    public int? Max { get; init; }
+}
+
+/// <summary>A constraint the format does not name (<c>required_if_eq</c>, …).</summary>
+internal sealed class GrammarRule
+{
+    public string Method { get; init; } = "";
+
+    public List<string> Args { get; init; } = [];
 }
 
 /// <summary>A clap <c>ArgGroup</c>.</summary>
@@ -108,4 +161,9 @@ internal sealed class GrammarGroup
     public List<string> ConflictsWith { get; init; } = [];
 
     public List<string> Requires { get; init; } = [];
+
+    /// <summary>The group clap derive makes of every <c>Args</c> struct.</summary>
+    public bool Implicit { get; init; }
+
+    public string? RustType { get; init; }
 }

@@ -16,6 +16,7 @@ internal static class MiniGrammar
     {
         Name = "uv",
         SubcommandRequired = true,
+        ArgRequiredElseHelp = true,
         Args =
         [
             Count("quiet", 'q', conflictsWith: "verbose"),
@@ -34,6 +35,7 @@ internal static class MiniGrammar
             {
                 Name = "pip",
                 SubcommandRequired = true,
+                ArgRequiredElseHelp = true,
                 Args = [new GrammarArg { Id = "cert", Long = "cert", Action = "set", TakesValue = true, ValueName = "CERT", Global = true }],
                 Subcommands = [Install(), List(), PipSync()],
             },

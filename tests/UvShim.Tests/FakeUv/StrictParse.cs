@@ -12,7 +12,8 @@ internal static class StrictParse
 
     public static string[] Split(string line) => line.Length == 0 ? [] : line.Split(' ');
 
-    /// <summary><see cref="Accepted"/>, or the first line uv would print: <c>error: …</c>, <c>help</c>, <c>version</c>.</summary>
+    /// <summary><see cref="Accepted"/>, or the first line uv would print: <c>error: …</c>; <c>help</c>, <c>version</c> (stdout,
+    /// exit 0), <c>help on stderr</c> (nothing given where a subcommand is required: exit 2).</summary>
     public static string Outcome(ClapCommand root, string line, params (string Name, string Value)[] environment) =>
         Outcome(root, Split(line), environment);
 
@@ -23,9 +24,14 @@ internal static class StrictParse
             Parse(root, arguments, environment);
             return Accepted;
         }
-        catch (ClapError e) when (!e.UseStderr)
+        catch (ClapError e) when (e.Kind is ClapErrorKind.DisplayHelp or ClapErrorKind.DisplayVersion or ClapErrorKind.DisplayHelpOnMissingArgumentOrSubcommand)
         {
-            return e.Kind == ClapErrorKind.DisplayVersion ? "version" : "help";
+            return e.Kind switch
+            {
+                ClapErrorKind.DisplayVersion => "version",
+                ClapErrorKind.DisplayHelp => "help",
+                _ => "help on stderr",
+            };
         }
         catch (ClapError e)
         {
