@@ -5,7 +5,8 @@ namespace UvShim.FakeUv;
 /// <summary>
 /// Entry point: record the invocation; parse it as uv 0.12.5 would (<see cref="UvParser"/>: clap with uv's grammar,
 /// then uv's own argument checks) and fail as uv fails, unless <c>UVSHIM_TEST_UV</c> hands over to a real uv that
-/// parses for itself; then <c>FAKE_UV_EXIT</c>; then behave like a tiny, offline uv.
+/// parses for itself; then <c>FAKE_UV_EXIT</c>; then behave like a tiny, offline uv. Help and version are what clap
+/// answers instead of running a command, so <c>FAKE_UV_EXIT</c> still decides their exit code, as for any accepted line.
 /// </summary>
 internal static class FakeUv
 {
@@ -30,11 +31,16 @@ internal static class FakeUv
 
         var realUv = Environment.GetEnvironmentVariable("UVSHIM_TEST_UV");
         UvCommandLine? line = null;
+        ClapError? helpOrVersion = null;
         if (string.IsNullOrEmpty(realUv))
         {
             try
             {
                 line = UvCommandLine.Parse(args);
+            }
+            catch (ClapError e) when (!e.UseStderr)
+            {
+                helpOrVersion = e;
             }
             catch (ClapError e)
             {
@@ -51,6 +57,12 @@ internal static class FakeUv
         if (FakeExitCode() is { } exitCode)
         {
             return exitCode;
+        }
+
+        if (helpOrVersion is not null)
+        {
+            helpOrVersion.Print();
+            return helpOrVersion.ExitCode;
         }
 
         if (line is null)

@@ -20,7 +20,7 @@ internal sealed class ClapCommand
         "disableHelpFlag", "disableVersionFlag", "disableHelpSubcommand", "propagateVersion", "argsOverrideSelf", "subcommandNegatesReqs",
     ];
 
-    private ClapCommand(GrammarCommand command, ClapCommand? parent)
+    private ClapCommand(GrammarCommand command, IEnumerable<SubcommandStub> subcommands, ClapCommand? parent)
     {
         Name = command.Name;
         Aliases = command.Aliases;
@@ -81,10 +81,16 @@ internal sealed class ClapCommand
             AddKeys(arg);
         }
 
-        Subcommands = command.Subcommands.Select(s => new ClapCommand(s, this)).ToList();
+        _subcommands = subcommands.ToList();
     }
 
-    public static ClapCommand Build(GrammarCommand root) => new(root, null);
+    private readonly List<SubcommandStub> _subcommands;
+
+    /// <summary>A grammar built in code.</summary>
+    public static ClapCommand Build(GrammarCommand root) => new(root, Stubs(root), null);
+
+    /// <summary>A grammar from the file: each subcommand is read and built when first reached.</summary>
+    public static ClapCommand Build(GrammarCommandSource root) => new(root.Load(), Stubs(root), null);
 
     public string Name { get; }
 
@@ -101,7 +107,11 @@ internal sealed class ClapCommand
 
     public List<ClapGroup> Groups { get; } = [];
 
-    public IReadOnlyList<ClapCommand> Subcommands { get; }
+    /// <summary>Every subcommand, built (the parser builds only those it reaches: see <see cref="FindSubcommand"/>).</summary>
+    public IReadOnlyList<ClapCommand> Subcommands => _subcommands.Select(Built).ToList();
+
+    /// <summary>Subcommand names and whether each is hidden, without building them.</summary>
+    public IEnumerable<(string Name, bool Hidden)> SubcommandNames => _subcommands.Select(s => (s.Name, s.Hidden));
 
     public bool SubcommandRequired { get; }
 
@@ -124,10 +134,10 @@ internal sealed class ClapCommand
 
     public bool HasPositionals => _positionals.Count > 0;
 
-    public bool HasSubcommands => Subcommands.Count > 0;
+    public bool HasSubcommands => _subcommands.Count > 0;
 
     /// <summary>clap's <c>has_visible_subcommands</c>: one that is not hidden and not named <c>help</c>.</summary>
-    public bool HasVisibleSubcommands => Subcommands.Any(s => s.Name != "help" && !s.Hidden);
+    public bool HasVisibleSubcommands => _subcommands.Any(s => s.Name != "help" && !s.Hidden);
 
     /// <summary>Long names and aliases in key-map order (what clap's suggestions search).</summary>
     public IEnumerable<string> LongKeys => _longs.Select(k => k.Key);
@@ -144,10 +154,10 @@ internal sealed class ClapCommand
 
     /// <summary>clap's <c>find_subcommand</c>: by name or any alias.</summary>
     public ClapCommand? FindSubcommand(string name) =>
-        Subcommands.FirstOrDefault(s => s.Name == name || s.Aliases.Contains(name));
+        _subcommands.FirstOrDefault(s => s.Name == name || s.Aliases.Contains(name)) is { } stub ? Built(stub) : null;
 
     /// <summary>clap's <c>all_subcommand_names</c>: each subcommand's name, then its aliases.</summary>
-    public IEnumerable<string> AllSubcommandNames => Subcommands.SelectMany(s => s.Aliases.Prepend(s.Name));
+    public IEnumerable<string> AllSubcommandNames => _subcommands.SelectMany(s => s.Aliases.Prepend(s.Name));
 
     public IEnumerable<string> GroupsForArg(string id) => Groups.Where(g => g.Args.Contains(id)).Select(g => g.Id);
 
@@ -230,6 +240,29 @@ internal sealed class ClapCommand
     }
 
     public override string ToString() => BinName;
+
+    private ClapCommand Built(SubcommandStub stub) => stub.Command ??= new ClapCommand(stub.Load(), stub.Subcommands(), this);
+
+    private static IEnumerable<SubcommandStub> Stubs(GrammarCommand command) =>
+        command.Subcommands.Select(s => new SubcommandStub(s.Name, s.Aliases, s.Hidden, () => s, () => Stubs(s)));
+
+    private static IEnumerable<SubcommandStub> Stubs(GrammarCommandSource command) =>
+        command.Subcommands.Select(s => new SubcommandStub(s.Name, s.Aliases, s.Hidden, s.Load, () => Stubs(s)));
+
+    private sealed class SubcommandStub(string name, IReadOnlyList<string> aliases, bool hidden, Func<GrammarCommand> load, Func<IEnumerable<SubcommandStub>> subcommands)
+    {
+        public Func<IEnumerable<SubcommandStub>> Subcommands { get; } = subcommands;
+
+        public string Name { get; } = name;
+
+        public IReadOnlyList<string> Aliases { get; } = aliases;
+
+        public bool Hidden { get; } = hidden;
+
+        public Func<GrammarCommand> Load { get; } = load;
+
+        public ClapCommand? Command { get; set; }
+    }
 
     private void AddKeys(ClapArg arg)
     {

@@ -12,7 +12,7 @@ internal static class ClapHelp
     {
         var text = new StringBuilder();
         text.Append(new ClapUsage(command).CreateUsageWithTitle([])).Append('\n');
-        var subcommands = command.Subcommands.Where(s => !s.Hidden).Select(s => s.Name).ToList();
+        var subcommands = command.SubcommandNames.Where(s => !s.Hidden).Select(s => s.Name).ToList();
         if (subcommands.Count > 0)
         {
             text.Append("\nCommands:\n");

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace UvShim.FakeUv.Grammar;
 
 /// <summary>The grammar of the uv the fake stands for, embedded in the fake (<c>Grammar/uv-&lt;version&gt;.json</c>).</summary>
@@ -9,29 +7,30 @@ internal static class UvGrammar
 
     private const string ResourceName = "uv-grammar.json";
 
-    private static readonly Lazy<GrammarDocument> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<GrammarFile> Embedded = new(LoadEmbedded);
     private static readonly Lazy<ClapCommand> EmbeddedRoot = new(() => ClapCommand.Build(Embedded.Value.Root));
 
-    public static GrammarDocument Document => Embedded.Value;
+    public static GrammarFile File => Embedded.Value;
 
-    /// <summary>The built <c>uv</c> command of the embedded grammar.</summary>
+    /// <summary>The built <c>uv</c> command of the embedded grammar (its subcommands are built when reached).</summary>
     public static ClapCommand Root => EmbeddedRoot.Value;
 
-    public static GrammarDocument Read(Stream json)
+    public static GrammarFile Read(ReadOnlyMemory<byte> json)
     {
-        var document = JsonSerializer.Deserialize(json, GrammarJsonContext.Default.GrammarDocument)
-            ?? throw new InvalidDataException("grammar: the file is `null`");
-        if (document.FormatVersion != FormatVersion)
+        var file = GrammarFile.Read(json);
+        if (file.FormatVersion != FormatVersion)
         {
-            throw new InvalidDataException($"grammar: formatVersion {document.FormatVersion}, the fake reads {FormatVersion}");
+            throw new InvalidDataException($"grammar: formatVersion {file.FormatVersion}, the fake reads {FormatVersion}");
         }
-        return document;
+        return file;
     }
 
-    private static GrammarDocument LoadEmbedded()
+    private static GrammarFile LoadEmbedded()
     {
         using var stream = typeof(UvGrammar).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"fake-uv: no embedded {ResourceName} (tests/UvShim.FakeUv/Grammar/uv-*.json)");
-        return Read(stream);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Read(bytes);
     }
 }

@@ -13,7 +13,7 @@ public class UvGrammarSpecs
     [Fact]
     public void The_embedded_grammar_is_uv_0_12_5()
     {
-        Assert.Equal("0.12.5", UvGrammar.Document.UvVersion);
+        Assert.Equal("0.12.5", UvGrammar.File.UvVersion);
         Assert.Equal("uv", Uv.Name);
         Assert.Contains(Uv.Subcommands, c => c.Name == "pip");
     }
