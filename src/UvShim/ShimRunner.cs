@@ -55,6 +55,7 @@ internal static class ShimRunner
         {
             Plan.HandOver handOver => handOver.Notes,
             Plan.Compose compose => compose.Notes,
+            Plan.Chain chain => chain.Notes,
             _ => [],
         };
         if (!arguments.Has("--quiet"))
@@ -68,6 +69,7 @@ internal static class ShimRunner
         {
             Plan.HandOver handOver => invoker.Exec(handOver.Arguments),
             Plan.Compose compose => Compose(compose, invoker),
+            Plan.Chain chain => ChainRunner.Run(chain, invoker),
             _ => throw new InvalidOperationException("unknown plan"),
         };
     }

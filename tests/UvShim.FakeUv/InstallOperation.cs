@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 
 namespace UvShim.FakeUv;
 
-/// <summary>A local wheel to install, where uv would say it came from, and the hashes the requirement demands.</summary>
-internal sealed record LocalWheel(WheelFileName Wheel, string Url, IReadOnlyList<string> Hashes, string RequirementDisplay)
+/// <summary>A local wheel to install, where uv would say it came from, and the hashes the requirement demands.
+/// <paramref name="FromRegistry"/>: found through an index or <c>--find-links</c>, so installed as uv installs a registry
+/// distribution (no <c>direct_url.json</c>, <c>name==version</c> in the change log).</summary>
+internal sealed record LocalWheel(WheelFileName Wheel, string Url, IReadOnlyList<string> Hashes, string RequirementDisplay, bool FromRegistry = false)
 {
     /// <summary>A requirement that names a local wheel (a path, a <c>file://</c> URL, or <c>name @ file://…</c>).</summary>
     public static LocalWheel FromRequirement(Requirement requirement)
@@ -31,13 +33,14 @@ internal sealed record LocalWheel(WheelFileName Wheel, string Url, IReadOnlyList
     public string Name => PackageName.Normalize(Wheel.Name);
 
     /// <summary>uv's long specifier of the distribution being installed: <c>==1.0 (from file:///…)</c>.</summary>
-    public string Specifier => $"=={Wheel.Version} (from {Url})";
+    public string Specifier => FromRegistry ? $"=={Wheel.Version}" : $"=={Wheel.Version} (from {Url})";
 }
 
 /// <summary>
 /// uv's plan-and-execute for local wheels (pip install, pip sync, project sync): what is already installed with the
 /// same name and version is kept (unless reinstalling); an exact sync removes everything else; then
-/// <c>Uninstalled …</c>, <c>Installed …</c> and the sorted change log (<c> - </c>, <c> + </c>, <c> ~ </c>).
+/// <c>Uninstalled …</c>, <c>Installed …</c> and the sorted change log (<c> - </c>, <c> + </c>, <c> ~ </c>); with
+/// <c>summaryOnly</c> only the first two (uv's <c>SummaryInstallLogger</c>, as <c>uv run</c> uses).
 /// Hashes given for a requirement are checked first (a mismatch is uv's exit-1 diagnostic).
 /// </summary>
 internal static class InstallOperation
@@ -49,7 +52,8 @@ internal static class InstallOperation
         bool exact,
         bool reinstall,
         bool dryRun,
-        bool reportResolved)
+        bool reportResolved,
+        bool summaryOnly = false)
     {
         var clock = Stopwatch.StartNew();
         foreach (var wheel in wanted.Where(w => !File.Exists(w.Wheel.Path)))
@@ -98,6 +102,10 @@ internal static class InstallOperation
 
         if (toInstall.Count == 0 && toRemove.Count == 0)
         {
+            if (summaryOnly)
+            {
+                return 0;
+            }
             output.Stderr.WriteLine($"Checked {UvOutput.Packages(wanted.Count)} in {UvOutput.Elapsed(clock.Elapsed)}");
             if (dryRun)
             {
@@ -140,12 +148,12 @@ internal static class InstallOperation
                 var installing = Stopwatch.StartNew();
                 foreach (var wheel in toInstall)
                 {
-                    WheelInstaller.Install(wheel.Wheel, target.Scheme, target.Python.Executable, wheel.Url);
+                    WheelInstaller.Install(wheel.Wheel, target.Scheme, target.Python.Executable, wheel.FromRegistry ? null : wheel.Url);
                 }
                 output.Stderr.WriteLine($"Installed {UvOutput.Packages(toInstall.Count)} in {UvOutput.Elapsed(installing.Elapsed)}");
             }
         }
-        foreach (var change in changes.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Kind).ThenBy(c => c.Line, StringComparer.Ordinal))
+        foreach (var change in changes.Where(_ => !summaryOnly).OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Kind).ThenBy(c => c.Line, StringComparer.Ordinal))
         {
             output.Stderr.WriteLine(change.Line);
         }
@@ -165,7 +173,7 @@ internal static class InstallOperation
             return;
         }
         throw new UvFailure(
-            $"Failed to read `{wheel.RequirementDisplay}`",
+            $"{(wheel.FromRegistry ? "Failed to download" : "Failed to read")} `{wheel.RequirementDisplay}`",
             $"Hash mismatch for `{wheel.RequirementDisplay}`\n\nExpected:\n  {string.Join("\n  ", wheel.Hashes)}\n\nComputed:\n  {computed}");
     }
 }

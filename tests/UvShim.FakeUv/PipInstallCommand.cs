@@ -1,9 +1,9 @@
 namespace UvShim.FakeUv;
 
 /// <summary>
-/// <c>uv pip install</c> and <c>uv pip sync</c> for local wheels, offline: wheel paths and <c>name @ file://…</c>
-/// as arguments or in <c>-r</c> files (with <c>--hash</c> checked). Named requirements without a location cannot be
-/// resolved offline and are an error of the fake.
+/// <c>uv pip install</c> and <c>uv pip sync</c>, offline: wheel paths and <c>name @ file://…</c> as arguments or in
+/// <c>-r</c> files (with <c>--hash</c> checked); named requirements are resolved through local indexes and
+/// <c>--find-links</c> directories (<see cref="Index.RegistryRequirements"/>).
 /// </summary>
 internal static class PipInstallCommand
 {
@@ -47,7 +47,8 @@ internal static class PipInstallCommand
         target.Report(output.Stderr);
         target.RefuseIfExternallyManaged();
 
-        var wheels = requirements.Select(LocalWheel.FromRequirement).ToList();
+        var requirementFiles = sync ? line.PipOperands.ToList() : line.Values("r", "requirements", "requirement").ToList();
+        var wheels = Index.RegistryRequirements.Wheels(requirements, line, requirementFiles, noDeps: line.Has("no-deps"));
         if (wheels.Count == 0)
         {
             output.Stderr.WriteLine("warning: Requirements file does not contain any dependencies");

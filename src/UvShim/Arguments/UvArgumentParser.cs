@@ -77,6 +77,11 @@ internal sealed class UvArgumentParser
         if (token == TokenShape.DoubleDash)
         {
             _doubleDashIndex = i;
+            if (IsRun)
+            {
+                StartRunCommand(i + 1);
+            }
+
             return i + 1;
         }
 
@@ -97,8 +102,24 @@ internal sealed class UvArgumentParser
             return i + 1;
         }
 
+        if (IsRun)
+        {
+            StartRunCommand(i);
+            return i;
+        }
+
         _positionals.Add(new UvPositional(token, i, AfterDoubleDash: false));
         return i + 1;
+    }
+
+    private bool IsRun => _level == Level.Parsed && _command is ["run"];
+
+    // uv 0.12.5 crates/uv-cli/src/lib.rs RunArgs.command is an external subcommand: from its first word on, every
+    // token is the command's, options included.
+    private void StartRunCommand(int i)
+    {
+        _level = Level.Opaque;
+        _opaqueStartIndex = i;
     }
 
     private bool TryEnterSubcommand(string token, int i)

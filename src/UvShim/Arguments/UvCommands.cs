@@ -65,6 +65,9 @@ internal static class UvCommands
     {
         "sync" => UvOptionTables.Sync,
         "export" => UvOptionTables.Export,
+        "run" => UvOptionTables.Run,
+        "add" => UvOptionTables.Add,
+        "remove" => UvOptionTables.Remove,
         _ => null,
     };
 

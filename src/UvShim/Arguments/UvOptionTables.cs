@@ -46,6 +46,18 @@ internal static class UvOptionTables
 
     public static OptionTable Export => _export ??= OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Export);
 
+    private static OptionTable? _run;
+
+    public static OptionTable Run => _run ??= OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Run);
+
+    private static OptionTable? _add;
+
+    public static OptionTable Add => _add ??= OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Add);
+
+    private static OptionTable? _remove;
+
+    public static OptionTable Remove => _remove ??= OptionTable.Of(GlobalOptions.All, ProjectCommandOptions.Remove);
+
     // Command options first: where a pip subcommand redeclares a global (pip sync's --no-config), clap keeps the local one.
     private static OptionTable Pip(IReadOnlyList<OptionSpec> command) =>
         OptionTable.Of(command, GlobalOptions.All, GlobalOptions.PipNamespace);

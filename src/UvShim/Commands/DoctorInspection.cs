@@ -191,7 +191,7 @@ internal static class DoctorInspection
             BreakSystemPackages = InstallPlanner.BreakSystemPackages(arguments, context),
         };
 
-        var givenAsPath = input.PythonRequest is { } text && PythonRequest.Parse(text) is PythonRequest.FilePath;
+        var givenAsPath = input.PythonRequest is { } text && PythonRequest.Parse(text, input.WorkingDirectory) is PythonRequest.FilePath;
         var install = role == InterpreterCheck.RequestRole && interpreter.Kind == InterpreterKind.System && !systemFlag && !givenAsPath
             ? new OutcomeCheck("hand-over", SystemHint)
             : Outcome(InstallDecision.Decide(installFacts));

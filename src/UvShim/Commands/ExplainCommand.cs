@@ -77,6 +77,14 @@ internal static class ExplainCommand
                 foreach (var command in compose.Commands)
                     Row("would run", ShellQuote.Join([uvPath, .. command]));
                 break;
+            case Plan.Chain chain:
+                foreach (var note in chain.Notes)
+                    Row("note", note);
+                foreach (var run in chain.Runs)
+                    Row("would run", ShellQuote.Join([uvPath, .. run.Shown]));
+                if (chain.Then is { } then)
+                    Row("then run", ShellQuote.Join([uvPath, .. then.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text)]));
+                break;
         }
 
         StdOut.Write(text.ToString());

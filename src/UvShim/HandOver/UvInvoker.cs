@@ -23,9 +23,9 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
     public int Exec(IReadOnlyList<ArgumentSlot> slots) => UvProcess.HandOver(uvPath, slots, rawArguments, arguments, markers);
 
     /// <summary>Runs uv as a child on uvshim's own standard streams and returns its exit code (see <see cref="ChildSignals"/>).</summary>
-    public int Run(IReadOnlyList<string> args, string? workingDirectory = null)
+    public int Run(IReadOnlyList<string> args, string? workingDirectory = null, bool quietStdout = false)
     {
-        var start = new ProcessStartInfo(uvPath) { UseShellExecute = false };
+        var start = new ProcessStartInfo(uvPath) { UseShellExecute = false, RedirectStandardOutput = quietStdout };
         if (workingDirectory is not null)
             start.WorkingDirectory = workingDirectory;
         foreach (var arg in args)
@@ -35,6 +35,8 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
 
         using var process = Process.Start(start)!;
         Signals?.Track(process.Id);
+        if (quietStdout)
+            process.StandardOutput.BaseStream.CopyTo(Stream.Null);
         process.WaitForExit();
         Signals?.Untrack(process.Id, process.ExitCode);
         return process.ExitCode;

@@ -17,27 +17,33 @@ internal static class CapturedRuns
     }
 
     /// <summary>
-    /// Runs the system view, then the user view, both captured; the first that fails is passed on as
-    /// uv reported it, otherwise their stderr is forwarded and <paramref name="merge"/> prints the result.
+    /// Runs the system view, then the user view, both captured; the first that fails is passed on as uv reported
+    /// it, otherwise their stderr is forwarded and <paramref name="merge"/> prints the result. When
+    /// <paramref name="silent"/> (<c>-qq</c>), nothing is printed: only the exit code tells.
     /// </summary>
-    public static int SystemThenUser(HandOver.UvInvoker invoker, IReadOnlyList<string> system, IReadOnlyList<string> user,
+    public static int SystemThenUser(HandOver.UvInvoker invoker, IReadOnlyList<string> system, IReadOnlyList<string> user, bool silent,
         Func<BufferedCommandResult, BufferedCommandResult, int> merge)
     {
         var systemRun = invoker.Capture(system);
         if (systemRun.ExitCode != 0)
-            return PassOnFailure(systemRun);
+            return PassOnFailure(systemRun, silent);
         var userRun = invoker.Capture(user);
         if (userRun.ExitCode != 0)
-            return PassOnFailure(userRun);
+            return PassOnFailure(userRun, silent);
+        if (silent)
+            return 0;
         ForwardErrors(systemRun, userRun);
         return merge(systemRun, userRun);
     }
 
     /// <summary>A failed run is reported as uv reported it: its output and its exit code.</summary>
-    public static int PassOnFailure(BufferedCommandResult run)
+    public static int PassOnFailure(BufferedCommandResult run, bool silent)
     {
-        StdOut.Write(run.StandardOutput);
-        StdErr.Write(run.StandardError);
+        if (!silent)
+        {
+            StdOut.Write(run.StandardOutput);
+            StdErr.Write(run.StandardError);
+        }
         return run.ExitCode;
     }
 }

@@ -12,30 +12,49 @@ namespace UvShim.Merging;
 /// </summary>
 internal static class MergedList
 {
+    private static readonly string[] Formats = ["columns", "freeze", "json"];
+
+    /// <summary>
+    /// Why uv refuses this list before it looks at any interpreter, or null: a <c>--format</c> clap does not accept
+    /// (crates/uv-cli/src/lib.rs ListFormat), or <c>--outdated</c> with <c>--format freeze</c>, which
+    /// uv 0.12.5 crates/uv/src/commands/pip/list.rs pip_list refuses with "`--outdated` cannot be used with
+    /// `--format freeze`" (an error: exit 2).
+    /// </summary>
+    public static string? RefusedByUv(UvArguments arguments)
+    {
+        if (arguments.Last("--format") is { } format && !Formats.Contains(format.Value))
+            return $"uv does not accept {format} (it will say so)";
+        if (Format(arguments) == "freeze" && Outdated(arguments))
+            return "uv refuses --outdated with --format freeze (it will say so)";
+        return null;
+    }
+
     public static Plan Plan(UvArguments arguments, IReadOnlyList<string> userInsert, List<PlanStep> steps)
     {
-        var format = arguments.Last("--format")?.Value ?? "columns";
-        var outdated = arguments.Has("--outdated");
-        var formats = arguments.All("--format").ToList();
-        var system = Texts(arguments, SlotList.WithPositionals(arguments, formats, ["--format", "json"], []));
-        var user = Texts(arguments, SlotList.WithPositionals(arguments, formats.Concat(arguments.All("--python")),
+        var format = Format(arguments);
+        var outdated = Outdated(arguments);
+        // Each run prints JSON; one -q at most, since uv -qq prints nothing at all (printer.rs Printer::Silent).
+        var remove = arguments.All("--format").Concat(Quietness.BeyondFirst(arguments)).ToList();
+        var system = Texts(arguments, SlotList.WithPositionals(arguments, remove, ["--format", "json"], []));
+        var user = Texts(arguments, SlotList.WithPositionals(arguments, remove.Concat(arguments.All("--python")),
             [.. userInsert, "--format", "json"], []));
 
-        return new Plan.Compose([system, user], invoker => CapturedRuns.SystemThenUser(invoker, system, user, (systemRun, userRun) =>
-        {
-            List<InstalledPackage> merged;
-            try
+        return new Plan.Compose([system, user], invoker => CapturedRuns.SystemThenUser(invoker, system, user, Quietness.IsSilent(arguments),
+            (systemRun, userRun) =>
             {
-                merged = Merge(PackageListJson.Parse(userRun.StandardOutput), PackageListJson.Parse(systemRun.StandardOutput));
-            }
-            catch (JsonException e)
-            {
-                StdErr.Line($"cannot read uv's JSON package list: {e.Message}");
-                return 2;
-            }
-            StdOut.Write(PackageListFormat.Render(merged, format, outdated));
-            return 0;
-        }), [], steps);
+                List<InstalledPackage> merged;
+                try
+                {
+                    merged = Merge(PackageListJson.Parse(userRun.StandardOutput), PackageListJson.Parse(systemRun.StandardOutput));
+                }
+                catch (JsonException e)
+                {
+                    StdErr.Line($"cannot read uv's JSON package list: {e.Message}");
+                    return 2;
+                }
+                StdOut.Write(PackageListFormat.Render(merged, format, outdated));
+                return 0;
+            }), [], steps);
     }
 
     /// <summary>One entry per name, the user site's first (as on sys.path), sorted as uv sorts.</summary>
@@ -52,4 +71,9 @@ internal static class MergedList
 
     internal static IReadOnlyList<string> Texts(UvArguments arguments, IReadOnlyList<ArgumentSlot> slots) =>
         slots.Select(s => s.OriginalIndex >= 0 ? arguments.Original[s.OriginalIndex] : s.Text).ToList();
+
+    private static string Format(UvArguments arguments) => arguments.Last("--format")?.Value ?? "columns";
+
+    // clap's overrides_with: the last of --outdated and --no-outdated (crates/uv-cli/src/lib.rs PipListArgs).
+    private static bool Outdated(UvArguments arguments) => Flags.Last(arguments, "--outdated", "--no-outdated") == true;
 }

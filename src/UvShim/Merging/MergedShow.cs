@@ -33,10 +33,12 @@ internal static class MergedShow
                 .ToList();
             if (blocks.Count > 0)
                 StdOut.Write(string.Join("---\n", blocks));
-            // uv: 1 when nothing was found; an error (2) from either run stands.
+            // uv 0.12.5 crates/uv/src/commands/pip/show.rs: 1 when none of the packages was found, 0 when some were;
+            // an error (2) from either run stands. Each run keeps the user's -q, which silences show's output but
+            // not its exit code (it prints through printer.stdout(), printer.rs).
             if (userRun.ExitCode > 1 || systemRun.ExitCode > 1)
                 return Math.Max(userRun.ExitCode, systemRun.ExitCode);
-            return blocks.Count > 0 ? 0 : 1;
+            return userRun.ExitCode == 0 || systemRun.ExitCode == 0 ? 0 : 1;
         }, [], steps);
     }
 

@@ -2,6 +2,7 @@ using UvShim.Arguments;
 using UvShim.Decision;
 using UvShim.Merging;
 using UvShim.Output;
+using UvShim.Python;
 
 namespace UvShim.Planning;
 
@@ -19,6 +20,14 @@ internal sealed class InspectPlanner(TargetFinder finder)
         Plan Unchanged(string why) => log.Unchanged(why);
 
         var explicitUser = arguments.Has("--user");
+        if (kind == InvocationKind.PipList && MergedList.RefusedByUv(arguments) is { } refused)
+        {
+            // uv says why in its own words; only pip's --user, which uv has not, is taken out.
+            if (!explicitUser)
+                return Unchanged(refused);
+            log.Add("decision", "hand over without --user: " + refused);
+            return new Plan.HandOver(SlotList.WithPositionals(arguments, arguments.All("--user"), [], []), true, [], steps);
+        }
         if (!explicitUser && context.Settings.Mode == ShimMode.Off)
             return Unchanged("mode is off");
         var pathOptions = arguments.Options.Where(o => o.Name is "--target" or "--prefix" or "--path").ToList();
@@ -55,26 +64,38 @@ internal sealed class InspectPlanner(TargetFinder finder)
             return new Plan.HandOver(rewritten, true, [], steps);
         }
 
-        if (!probe.UserSiteEnabled || !userSiteExists || PackageName.InstalledIn(probe.UserSite).Count == 0)
+        var inUserSite = probe.UserSiteEnabled && userSiteExists ? PackageName.InstalledIn(probe.UserSite) : [];
+        if (inUserSite.Count == 0)
             return Unchanged("no user-site packages to show");
         steps.Add(new("decision", "show the user site and the system together, the user site first as on sys.path"));
 
         return kind switch
         {
             InvocationKind.PipList => MergedList.Plan(arguments, userInsert, steps),
-            InvocationKind.PipFreeze => MergedFreeze.Plan(arguments, userInsert, steps),
-            _ => MergedShow.Plan(arguments, userInsert, PackageName.InstalledIn(probe.UserSite), steps),
+            InvocationKind.PipFreeze => MergedFreeze.Plan(arguments, userInsert, inUserSite,
+                Sites(probe.User), Sites(probe.Default), steps),
+            _ => MergedShow.Plan(arguments, userInsert, inUserSite, steps),
         };
     }
 
+    private static string[] Sites(SchemePaths scheme) => [.. new[] { scheme.Purelib, scheme.Platlib }.Distinct()];
+
+    /// <summary>What uv prints for an empty site: <c>[]</c> for JSON (hidden by <c>-qq</c>); show's warning (hidden by <c>-q</c>) and exit 1.</summary>
     private static int EmptyView(UvArguments arguments, InvocationKind kind)
     {
-        if (kind == InvocationKind.PipList && arguments.Last("--format")?.Value == "json")
+        var quiet = Quietness.Level(arguments);
+        if (kind == InvocationKind.PipList && arguments.Last("--format")?.Value == "json" && quiet < 2)
             StdOut.Write("[]\n");
         if (kind == InvocationKind.PipShow)
         {
-            var names = string.Join(", ", arguments.Positionals.Select(p => p.Value));
-            StdErr.Write($"warning: Package(s) not found for: {names}\n");
+            // uv 0.12.5 crates/uv/src/commands/pip/show.rs: the names sorted and deduplicated, through printer.stderr().
+            var names = arguments.Positionals.Select(p => PackageName.Normalize(p.Value)).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (quiet == 0)
+            {
+                StdErr.Write(names.Count == 0
+                    ? "warning: Please provide a package name or names.\n"
+                    : $"warning: Package(s) not found for: {string.Join(", ", names)}\n");
+            }
             return 1;
         }
         return 0;

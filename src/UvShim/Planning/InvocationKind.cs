@@ -1,8 +1,9 @@
 using UvShim.Arguments;
+using UvShim.Platform;
 
 namespace UvShim.Planning;
 
-/// <summary>SPEC §2: which invocations uvshim may change at all.</summary>
+/// <summary>Which invocations uvshim may change at all (docs/design.md, "Which commands").</summary>
 internal enum InvocationKind
 {
     /// <summary>Handed over byte for byte.</summary>
@@ -17,6 +18,10 @@ internal enum InvocationKind
     ProjectSync,
     /// <summary><c>uv run</c> that would sync, with <c>UV_PROJECT_ENVIRONMENT</c> set.</summary>
     ProjectRun,
+    /// <summary><c>uv add</c> that would sync, with <c>UV_PROJECT_ENVIRONMENT</c> set.</summary>
+    ProjectAdd,
+    /// <summary><c>uv remove</c> that would sync, with <c>UV_PROJECT_ENVIRONMENT</c> set.</summary>
+    ProjectRemove,
 }
 
 internal static class InvocationClassifier
@@ -34,7 +39,9 @@ internal static class InvocationClassifier
             ["pip", "freeze"] => InvocationKind.PipFreeze,
             ["pip", "show"] => InvocationKind.PipShow,
             ["sync"] when HasProjectEnvironment(environment) => InvocationKind.ProjectSync,
-            ["run"] when HasProjectEnvironment(environment) && WouldSync(arguments, environment) => InvocationKind.ProjectRun,
+            ["run"] when HasProjectEnvironment(environment) && RunWouldSync(arguments, environment) => InvocationKind.ProjectRun,
+            ["add"] when HasProjectEnvironment(environment) && EditWouldSync(arguments, environment) => InvocationKind.ProjectAdd,
+            ["remove"] when HasProjectEnvironment(environment) && EditWouldSync(arguments, environment) => InvocationKind.ProjectRemove,
             _ => InvocationKind.PassThrough,
         };
     }
@@ -42,8 +49,19 @@ internal static class InvocationClassifier
     private static bool HasProjectEnvironment(IReadOnlyDictionary<string, string> environment) =>
         environment.TryGetValue("UV_PROJECT_ENVIRONMENT", out var value) && value.Length > 0;
 
-    // uv run's own options are not parsed (its command line is uv's to read); --no-sync is looked for before "--".
-    private static bool WouldSync(UvArguments arguments, IReadOnlyDictionary<string, string> environment) =>
-        !Platform.Boolish.IsSet(environment, "UV_NO_SYNC")
-        && !arguments.OpaqueTokens.TakeWhile(t => t != "--").Contains("--no-sync");
+    // uv 0.12.5 crates/uv/src/commands/project/run.rs: no project environment with --no-project or --isolated (an
+    // ephemeral one); no sync with --no-sync. Scripts and commands outside a project are left to the planner.
+    private static bool RunWouldSync(UvArguments arguments, IReadOnlyDictionary<string, string> environment) =>
+        !NoSync(arguments, environment)
+        && !arguments.Has("--no-project") && !Boolish.IsSet(environment, "UV_NO_PROJECT")
+        && !arguments.Has("--isolated") && !Boolish.IsSet(environment, "UV_ISOLATED");
+
+    // add.rs and remove.rs: --frozen edits pyproject.toml only; --script edits a script.
+    private static bool EditWouldSync(UvArguments arguments, IReadOnlyDictionary<string, string> environment) =>
+        !NoSync(arguments, environment)
+        && !arguments.Has("--frozen") && !Boolish.IsSet(environment, "UV_FROZEN")
+        && !arguments.Has("--script");
+
+    private static bool NoSync(UvArguments arguments, IReadOnlyDictionary<string, string> environment) =>
+        arguments.Has("--no-sync") || Boolish.IsSet(environment, "UV_NO_SYNC");
 }

@@ -35,16 +35,30 @@ internal static partial class PackageName
             var line = rawLine.Split(" #")[0].Trim();
             if (line.Length == 0 || line.StartsWith('#') || line.StartsWith('-'))
                 continue;
-            var match = Leading().Match(line);
-            if (match.Success)
-                names.Add(Normalize(match.Value));
+            // An option after the requirement (--hash=…) is not part of it.
+            var option = line.IndexOf(" -", StringComparison.Ordinal);
+            if (OfRequirement(option < 0 ? line : line[..option]) is { } name)
+                names.Add(name);
         }
         return names;
+    }
+
+    /// <summary>
+    /// The normalized name a requirement names (<c>Foo[x]&gt;=1 ; python_version&gt;'3'</c> is <c>foo</c>), or null for
+    /// what is no PEP 508 requirement (a path or URL, which only uv can name). uv 0.12.5 crates/uv-pep508/src/lib.rs
+    /// parse_pep508_requirement: whitespace, the name, whitespace, extras, whitespace, then <c>@ ( &lt; = &gt; ~ ! ;</c>
+    /// or the end.
+    /// </summary>
+    public static string? OfRequirement(string requirement)
+    {
+        var match = Requirement().Match(requirement);
+        return match.Success ? Normalize(match.Groups["name"].Value) : null;
     }
 
     [GeneratedRegex("[-_.]+")]
     private static partial Regex Separators();
 
-    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")]
-    private static partial Regex Leading();
+    // parse_name: ^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$ (IGNORECASE); its run of name characters may not end in [._-].
+    [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?![A-Za-z0-9._-])\s*(\[[^\]]*\]\s*)?([@(<=>~!;]|$)")]
+    private static partial Regex Requirement();
 }

@@ -11,7 +11,7 @@ internal static class Planner
         if (kind == InvocationKind.PassThrough)
         {
             return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [],
-                [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show, and a project sync or run into the user site")]);
+                [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show, and a project sync, run, add or remove that would sync into the user base or an unwritable prefix")]);
         }
 
         var (config, problem) = UvConfigLoader.Load(arguments, kind, context);
@@ -27,8 +27,8 @@ internal static class Planner
         {
             InvocationKind.PipInstall or InvocationKind.PipSync => new InstallPlanner(finder).PlanAsync(arguments, kind, context),
             InvocationKind.PipUninstall => new UninstallPlanner(finder).PlanAsync(arguments, context),
-            InvocationKind.ProjectSync => new ProjectSyncPlanner(finder).PlanAsync(arguments, context, isRun: false),
-            InvocationKind.ProjectRun => new ProjectSyncPlanner(finder).PlanAsync(arguments, context, isRun: true),
+            InvocationKind.ProjectSync or InvocationKind.ProjectRun or InvocationKind.ProjectAdd or InvocationKind.ProjectRemove =>
+                Task.FromResult(new ProjectEnvironmentPlanner(finder).Plan(arguments, kind, context)),
             _ => new InspectPlanner(finder).PlanAsync(arguments, kind, context),
         };
         var result = plan.GetAwaiter().GetResult();

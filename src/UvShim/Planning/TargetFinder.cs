@@ -7,7 +7,8 @@ namespace UvShim.Planning;
 /// <summary>How uv looks for the interpreter of a command (crates/uv-python discovery).</summary>
 internal enum Discovery
 {
-    /// <summary>install, sync, uninstall: a venv, or a system interpreter only with --system or a path.</summary>
+    /// <summary>install, sync, uninstall: a venv, or a system interpreter only with --system or a path
+    /// (<c>EnvironmentPreference::from_system_flag(system, true)</c> in crates/uv/src/commands/pip/{install,sync,uninstall}.rs).</summary>
     ExplicitSystem,
     /// <summary>list, freeze, show: a venv if there is one, else a system interpreter.</summary>
     Any,
@@ -29,11 +30,16 @@ internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Ta
     {
         var env = context.Environment;
         var pythonOption = arguments.Last("--python");
-        if (pythonOption is { Value: null or "" })
+        if (pythonOption is { Value: null })
             return new TargetOutcome.Refuse("--python needs a value (a path, a directory or a version such as 3.12)");
 
+        // uv 0.12.5 crates/uv-cli/src/lib.rs parse_maybe_string: an empty --python is no request, and as the option
+        // was given, clap does not read UV_PYTHON; the configuration's python still applies (crates/uv/src/settings.rs
+        // PipSettings::combine, args.python.combine(python)).
         var pythonFromEnv = pythonOption is null && env.TryGetValue("UV_PYTHON", out var envPython) && envPython.Length > 0;
-        var pythonRequest = pythonOption?.Value ?? (pythonFromEnv ? env["UV_PYTHON"] : context.UvConfig.Python);
+        var pythonRequest = pythonOption is { Value.Length: > 0 } ? pythonOption.Value
+            : pythonFromEnv ? env["UV_PYTHON"]
+            : context.UvConfig.Python;
         var system = Flags.Last(arguments, "--system", "--no-system")
             ?? (env.ContainsKey("UV_SYSTEM_PYTHON") ? Boolish.IsSet(env, "UV_SYSTEM_PYTHON") : context.UvConfig.System ?? false);
 
@@ -60,8 +66,9 @@ internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Ta
         {
             if (interpreter.Kind == InterpreterKind.VirtualEnvironment)
                 return new TargetOutcome.Unchanged("the target is a virtual environment");
-            // Without --system, uv's mutating commands take a system interpreter only from an explicit path (uv-facts §4).
-            var givenAsPath = pythonRequest is not null && PythonRequest.Parse(pythonRequest) is PythonRequest.FilePath;
+            // Without --system, uv's mutating commands take a system interpreter only from an explicit path:
+            // uv 0.12.5 crates/uv-python/src/discovery.rs EnvironmentPreference::ExplicitSystem, PythonRequest::is_explicit_system.
+            var givenAsPath = pythonRequest is not null && PythonRequest.Parse(pythonRequest, input.WorkingDirectory) is PythonRequest.FilePath;
             if (discovery == Discovery.ExplicitSystem && !system && !givenAsPath)
                 return new TargetOutcome.Unchanged("uv itself needs --system or a path to use a system interpreter");
         }

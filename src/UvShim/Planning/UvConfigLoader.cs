@@ -9,15 +9,7 @@ internal static class UvConfigLoader
     /// <summary>The view, or null when uv could not read its configuration (uv then reports it itself).</summary>
     public static (UvConfigView? View, string? Problem) Load(UvArguments arguments, InvocationKind kind, InvocationContext context)
     {
-        var inputs = new UvConfigInputs
-        {
-            ConfigFile = arguments.Last("--config-file")?.Value,
-            // pip sync declares a compat --no-config of its own that clap binds instead of the global one.
-            NoConfig = kind != InvocationKind.PipSync && arguments.Has("--no-config"),
-            Isolated = arguments.Has("--isolated"),
-            Project = arguments.Last("--project")?.Value,
-            Command = kind == InvocationKind.ProjectSync ? UvCommandKind.Project : UvCommandKind.Pip,
-        };
+        var inputs = Inputs(arguments, kind);
         var result = UvConfigDiscovery.Load(TargetFinder.WorkingDirectory(arguments, context), inputs, context.Environment);
         return result switch
         {
@@ -26,4 +18,18 @@ internal static class UvConfigLoader
             _ => throw new InvalidOperationException("unknown configuration result"),
         };
     }
+
+    /// <summary>What the command line says about config discovery, as uv's clap reads it.</summary>
+    public static UvConfigInputs Inputs(UvArguments arguments, InvocationKind kind) =>
+        new()
+        {
+            ConfigFile = arguments.Last("--config-file")?.Value,
+            // pip sync's compat --no-config (uv 0.12.5 crates/uv-cli/src/compat.rs PipSyncCompatArgs) has the global's id,
+            // no_config: clap 4.6.5 ArgMatcher::propagate_globals hands its value up to the global one, which uv reads.
+            NoConfig = arguments.Has("--no-config"),
+            Isolated = arguments.Has("--isolated"),
+            Project = arguments.Last("--project")?.Value,
+            // uv run keeps --isolated for itself, so it never disables the configuration there (crates/uv/src/lib.rs deprecated_isolated).
+            Command = kind is InvocationKind.ProjectSync or InvocationKind.ProjectRun or InvocationKind.ProjectAdd or InvocationKind.ProjectRemove ? UvCommandKind.Project : UvCommandKind.Pip,
+        };
 }

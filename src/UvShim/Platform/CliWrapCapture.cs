@@ -8,7 +8,9 @@ namespace UvShim.Platform;
 /// </summary>
 internal static class CliWrapCapture
 {
-    public static async Task<CapturedRun> RunAsync(string executable, IReadOnlyList<string> arguments, CaptureLimits limits)
+    /// <param name="environment">Variables to set for the child; a null value removes one.</param>
+    public static async Task<CapturedRun> RunAsync(string executable, IReadOnlyList<string> arguments, CaptureLimits limits,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var timedOut = new CancellationTokenSource(limits.Timeout);
         using var tooMuch = new CancellationTokenSource();
@@ -17,7 +19,12 @@ internal static class CliWrapCapture
         var errors = new ErrorTail(limits.KeptErrorBytes);
         try
         {
-            var result = await Cli.Wrap(executable)
+            var command = Cli.Wrap(executable);
+            if (workingDirectory is not null)
+                command = command.WithWorkingDirectory(workingDirectory);
+            if (environment is not null)
+                command = command.WithEnvironmentVariables(environment);
+            var result = await command
                 .WithArguments(arguments)
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.Create((stream, token) => CopyLimitedAsync(stream, output, limits.MaxOutputBytes, tooMuch, token)))

@@ -28,7 +28,11 @@ internal abstract record Resolution
 /// <c>VIRTUAL_ENV</c>, a child <c>CONDA_PREFIX</c>, <c>.venv</c> in the working directory or a parent.
 /// An explicit <c>--user</c> without a venv falls back to PATH as pip's own interpreter would be.
 /// </summary>
-internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFind)
+/// <param name="askUvToFind">
+/// <c>uv python find</c>: the request, whether <c>--system</c> applies, and uv's working directory; the
+/// interpreter's path, or null when uv found none.
+/// </param>
+internal sealed class InterpreterResolver(Func<string, bool, string, string?> askUvToFind)
 {
     public Resolution Resolve(ResolutionInput input)
     {
@@ -72,12 +76,11 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
     {
         var source = input.PythonFromEnvironment ? InterpreterSource.PythonEnvironmentVariable : InterpreterSource.PythonOption;
         var label = input.PythonFromEnvironment ? $"UV_PYTHON={text}" : $"--python {text}";
-        switch (PythonRequest.Parse(text))
+        switch (PythonRequest.Parse(text, input.WorkingDirectory))
         {
             case PythonRequest.FilePath:
             {
-                var path = ExpandHome(text, input.Environment);
-                path = Path.GetFullPath(path, input.WorkingDirectory);
+                var path = Path.GetFullPath(text, input.WorkingDirectory);
                 if (File.Exists(path))
                     return Found(path, KindOf(path), source, label);
                 if (Directory.Exists(path) && VenvLayout.Executable(path) is { } inDir)
@@ -86,7 +89,8 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
             }
             case PythonRequest.ExecutableName name:
             {
-                foreach (var exe in ExecutableSearch.FindAll(name.Text, SearchPath(input.Environment)))
+                // uv 0.12.5 discovery.rs python_executables_with_name: which_all, on PATH (not UV_PYTHON_SEARCH_PATH).
+                foreach (var exe in ExecutableSearch.FindAll(name.Text, input.Environment.GetValueOrDefault("PATH")))
                 {
                     if (input.System && IsVenvInterpreter(exe))
                         continue;
@@ -96,7 +100,7 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
             }
             default:
             {
-                var exe = askUvToFind(text, input.System);
+                var exe = askUvToFind(text, input.System, input.WorkingDirectory);
                 return exe is null
                     ? new Resolution.NotFound($"{label}: uv python find found no interpreter")
                     : Found(exe, KindOf(exe), InterpreterSource.AskedUv, $"{label}, found by uv python find");
@@ -145,14 +149,4 @@ internal sealed class InterpreterResolver(Func<string, bool, string?> askUvToFin
 
     private static string SearchPathName(IReadOnlyDictionary<string, string> env) =>
         env.TryGetValue("UV_PYTHON_SEARCH_PATH", out var p) && p.Length > 0 ? "UV_PYTHON_SEARCH_PATH" : "PATH";
-
-    private static string ExpandHome(string path, IReadOnlyDictionary<string, string> env)
-    {
-        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
-        {
-            if (env.TryGetValue("HOME", out var home) && home.Length > 0)
-                return home + path[1..];
-        }
-        return path;
-    }
 }

@@ -21,7 +21,7 @@ internal sealed record UvConfigInputs
     /// <summary>The global <c>--config-file</c> value as written, or null (then <c>UV_CONFIG_FILE</c> applies).</summary>
     public string? ConfigFile { get; init; }
 
-    /// <summary>The global <c>--no-config</c> flag (not pip-sync's compat <c>--no-config</c>); when false, <c>UV_NO_CONFIG</c> applies.</summary>
+    /// <summary>The global <c>--no-config</c> flag (or pip sync's compat one, whose value clap gives the global); when false, <c>UV_NO_CONFIG</c> applies.</summary>
     public bool NoConfig { get; init; }
 
     /// <summary>The global, deprecated <c>--isolated</c> flag (it has no environment variable).</summary>

@@ -35,6 +35,9 @@ internal static class WorkspaceRoot
         return root is not null && root != stoppedAt ? root : null;
     }
 
+    /// <summary>The root of the workspace the project at <paramref name="project"/> belongs to (itself when it has none).</summary>
+    public static string Of(string project) => Discover(project) ?? project;
+
     private static string? Discover(string project)
     {
         var document = ReadPyproject(project);

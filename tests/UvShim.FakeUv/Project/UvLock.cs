@@ -12,6 +12,9 @@ internal sealed record LockSource(string Kind, string Value, string? Subdirector
 /// <summary>One dependency edge: <c>{ name = "x", version = "…", source = {…}, extra = ["…"], marker = "…" }</c>.</summary>
 internal sealed record LockDependency(string Name, string? Version, IReadOnlyList<string> Extras, string? Marker);
 
+/// <summary>One entry of a package's <c>wheels</c>: <c>{ url|path|filename = "…", hash = "…" }</c>.</summary>
+internal sealed record LockWheel(string? Url, string? Path, string? FileName, string? Hash);
+
 /// <summary>A <c>[[package]]</c> of <c>uv.lock</c>.</summary>
 internal sealed record LockPackage(
     string Name,
@@ -21,14 +24,39 @@ internal sealed record LockPackage(
     IReadOnlyDictionary<string, IReadOnlyList<LockDependency>> OptionalDependencies,
     IReadOnlyDictionary<string, IReadOnlyList<LockDependency>> DependencyGroups,
     IReadOnlyList<string> Hashes,
-    IReadOnlyList<string> WheelFileNames);
+    IReadOnlyList<string> WheelFileNames,
+    IReadOnlyList<LockWheel> Wheels)
+{
+    /// <summary>
+    /// The local file of a registry package's first wheel, as uv's <c>WheelWireSource</c> locates it: a <c>url</c>
+    /// (<c>file://</c> only, offline), or a <c>path</c> relative to the registry's path, itself relative to the workspace root.
+    /// </summary>
+    public string? LocalWheelPath(string workspaceRoot)
+    {
+        foreach (var wheel in Wheels)
+        {
+            if (wheel.Url is not null && UvPaths.PathOfFileUrl(wheel.Url) is { } fromUrl)
+            {
+                return fromUrl;
+            }
+            if (wheel.Path is not null && Source.Kind == "registry")
+            {
+                var registry = UvPaths.PathOfFileUrl(Source.Value) ?? System.IO.Path.GetFullPath(Source.Value, workspaceRoot);
+                return System.IO.Path.GetFullPath(wheel.Path, registry);
+            }
+        }
+        return null;
+    }
+}
 
 /// <summary>
 /// <c>uv.lock</c> (format <c>version = 1</c>), as uv's <c>LockWire</c> reads it: <c>requires-python</c> is required;
 /// packages come from <c>[[package]]</c> (alias <c>[[distribution]]</c>); a dependency that leaves out version and
-/// source names the only package of that name. Hashes are those of the sdist and the wheels.
+/// source names the only package of that name. Hashes are those of the sdist and the wheels. <c>[manifest] members</c>
+/// lists the workspace members (empty for a single project, whose root package is then the one with a
+/// <c>virtual</c>/<c>editable</c> source at <c>.</c>).
 /// </summary>
-internal sealed record UvLock(string RequiresPython, IReadOnlyList<LockPackage> Packages)
+internal sealed record UvLock(string RequiresPython, IReadOnlyList<LockPackage> Packages, IReadOnlyList<string> Members)
 {
     public static UvLock Read(string path)
     {
@@ -45,7 +73,10 @@ internal sealed record UvLock(string RequiresPython, IReadOnlyList<LockPackage> 
             }
             var requiresPython = Toml.String(document, "requires-python") ?? throw new InvalidDataException("missing field `requires-python`");
             var packages = Toml.Tables(document, "package").Concat(Toml.Tables(document, "distribution")).Select(ReadPackage).ToList();
-            return new UvLock(requiresPython, packages);
+            var members = Toml.Table(document, "manifest") is { } manifest
+                ? Toml.Strings(manifest, "members").Select(PackageName.Normalize).ToList()
+                : [];
+            return new UvLock(requiresPython, packages, members);
         }
         catch (Exception e) when (e is TomlException or InvalidDataException)
         {
@@ -89,7 +120,8 @@ internal sealed record UvLock(string RequiresPython, IReadOnlyList<LockPackage> 
             ReadGroups(Toml.Table(table, "optional-dependencies")),
             ReadGroups(Toml.Table(table, "dev-dependencies")),
             hashes,
-            wheelFileNames);
+            wheelFileNames,
+            wheels.Select(w => new LockWheel(Toml.String(w, "url"), Toml.String(w, "path"), Toml.String(w, "filename"), Toml.String(w, "hash"))).ToList());
     }
 
     private static LockSource ReadSource(TomlTable table)

@@ -19,7 +19,7 @@ public sealed class PassThroughSpecs(IntegrationFixture fixture) : IClassFixture
         ["--version"],
         ["pip", "compile", "requirements.in", "-o", "x.txt"],
         ["lock"],
-        ["run", "--with", "it's a \"quoted\" thing", "--", "python", "-c", "print('a  b')", "", "ünïcødé ✓ 日本"],
+        ["run", "--no-project", "--", "python", "-c", "import sys; sys.exit(sys.argv[1:] != ['a  b', '', 'it\\'s a \"quoted\" thing', 'ünïcødé ✓ 日本'])", "a  b", "", "it's a \"quoted\" thing", "ünïcødé ✓ 日本"],
     ];
 
     [Theory]

@@ -4,12 +4,12 @@ using UvShim.Tests.Infrastructure;
 namespace UvShim.Tests.Integration;
 
 /// <summary>
-/// SPEC §4, <c>uv sync</c> in a non-root container: with <c>UV_PROJECT_ENVIRONMENT</c> at the user base (which uv
-/// rejects: "not a valid Python environment") or at an unwritable system prefix (where uv fails with Permission
+/// <c>uv sync</c> and <c>uv run</c> in a non-root container: with <c>UV_PROJECT_ENVIRONMENT</c> at the user base (which
+/// uv rejects: "not a valid Python environment") or at an unwritable system prefix (where uv fails with Permission
 /// denied), uvshim installs the locked project into the user scheme: <c>uv export --frozen --format requirements.txt
-/// --output-file &lt;private temp file&gt; …</c>, then <c>uv pip install --prefix &lt;user base&gt; --python &lt;exe&gt; -r
-/// &lt;that file&gt;</c>, both in the project directory; the temp file is removed whatever happens. A sync it cannot
-/// translate faithfully (<c>--exact</c>) is refused.
+/// --output-file &lt;private temp file&gt; …</c> where it was asked, then <c>uv --directory &lt;project root&gt; pip install
+/// --prefix &lt;user base&gt; --python &lt;exe&gt; … -r &lt;that file&gt;</c>; the temp file is removed whatever happens. A sync
+/// it cannot translate faithfully (<c>--exact</c>) is refused. A run then goes on without syncing.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<UserSiteFixture>
@@ -56,17 +56,18 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         var file = OptionValue(arguments, "--output-file");
         Assert.True(file is not null && Path.IsPathRooted(file), $"the export goes to an absolute path: {string.Join(' ', arguments)}");
         Assert.False(file.StartsWith(project.Directory + "/", StringComparison.Ordinal), "the temp file must not be written into the project");
+        Assert.Contains("--emit-index-url", arguments);
         Assert.Equal(project.Directory, export.WorkingDirectory);
         return file;
     }
 
-    private static void AssertExportThenUserInstall(ProcessResult result, TestUser user, SampleProject project)
+    private static void AssertExportThenUserInstall(ProcessResult result, TestUser user, SampleProject project, int runs = 2)
     {
-        Assert.True(result.Records.Count == 2, result.ToString());
+        Assert.True(result.Records.Count == runs, result.ToString());
         var file = AssertExport(result.Records[0], project);
         var install = result.Records[1];
-        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", Python.Executable, "-r", file], install.Arguments.Take(8));
-        Assert.Equal(project.Directory, install.WorkingDirectory);
+        Assert.Equal(["--directory", project.Directory, "pip", "install", "--prefix", user.UserBase, "--python", Python.Executable, "-r", file],
+            install.Arguments);
         Assert.False(File.Exists(file), $"the temp file {file} is still there");
     }
 
@@ -164,21 +165,62 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Contains("--exact", result.StandardError);
     }
 
-    [Theory]
-    [InlineData("user base", "uv run --no-sync --no-project python -c 1")]
-    [InlineData("prefix", "uv run --no-sync python -c 1")]
-    public void A_run_that_would_sync_there_is_refused_saying_what_to_run_instead(string where, string expected)
+    [Fact]
+    public void A_run_at_the_user_base_installs_the_locked_project_then_runs_without_the_project_environment()
     {
         using var user = UserWithUserBase();
         var project = SampleProject.Create(user, fixture.Demo, fixture.DevTool);
-        var environment = Environment(user, where == "prefix" ? Python.Prefix : user.UserBase);
+        var program = $"import {fixture.Demo.ImportName}; print({fixture.Demo.ImportName}.GREETING)";
 
-        var result = ShimProcessRunner.RunShim(user, ["run", "python", "-c", "1"], environment, project.Directory);
+        var result = ShimProcessRunner.RunShim(user, ["run", "--frozen", "python", "-c", program], Environment(user, user.UserBase), project.Directory);
 
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Empty(result.Records);
-        Assert.Contains("Run `uv sync`", result.StandardError);
-        Assert.Contains(expected, result.StandardError);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertExportThenUserInstall(result, user, project, runs: 3);
+        Assert.Equal(["run", "--no-project", "--python", Python.Executable, "python", "-c", program], result.Records[2].Arguments);
+        Assert.Equal(fixture.Demo.Greeting, result.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void A_run_at_an_unwritable_system_prefix_installs_the_locked_project_then_runs_without_syncing()
+    {
+        using var user = UserWithUserBase();
+        var project = SampleProject.Create(user, fixture.Demo, fixture.DevTool);
+        var program = $"import {fixture.Demo.ImportName}; print({fixture.Demo.ImportName}.GREETING)";
+
+        var result = ShimProcessRunner.RunShim(user, ["run", "--frozen", "python", "-c", program], Environment(user, Python.Prefix), project.Directory);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertExportThenUserInstall(result, user, project, runs: 3);
+        Assert.Equal(["run", "--no-sync", "--frozen", "python", "-c", program], result.Records[2].Arguments);
+        Assert.Equal(fixture.Demo.Greeting, result.StandardOutput.Trim());
+    }
+
+    [Theory]
+    [InlineData("--no-project")]
+    [InlineData("--isolated")]
+    [InlineData("--help")]
+    public void A_run_that_uses_no_project_environment_is_handed_over_unchanged(string option)
+    {
+        using var user = UserWithUserBase();
+        var project = SampleProject.Create(user, fixture.Demo, fixture.DevTool);
+
+        var result = ShimProcessRunner.RunShim(user, ["run", option, "python", "-c", "1"], Environment(user, user.UserBase), project.Directory);
+
+        Assert.Equal(["run", option, "python", "-c", "1"], result.SingleRecord.Arguments);
+    }
+
+    [Fact]
+    public void A_script_with_inline_metadata_is_handed_over_unchanged()
+    {
+        using var user = UserWithUserBase();
+        var project = SampleProject.Create(user, fixture.Demo, fixture.DevTool);
+        var script = Path.Combine(project.Directory, "tool.py");
+        File.WriteAllText(script, "# /// script\n# dependencies = []\n# ///\nprint(1)\n");
+        user.GiveOwnership(script);
+
+        var result = ShimProcessRunner.RunShim(user, ["run", "tool.py"], Environment(user, user.UserBase), project.Directory);
+
+        Assert.Equal(["run", "tool.py"], result.Records[0].Arguments);
     }
 
     [Fact]

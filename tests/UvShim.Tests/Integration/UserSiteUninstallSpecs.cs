@@ -176,6 +176,65 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertGoneFromUserSite(user, python, fixture.Demo);
     }
 
+    [Theory]
+    [InlineData("uvshim-demo==1.0")]
+    [InlineData("Uvshim_Demo[extra]")]
+    [InlineData("uvshim-demo>=1")]
+    [InlineData("uvshim-demo ; python_version > '3'")]
+    public void A_requirement_names_its_package_as_uv_reads_it_and_the_user_site_copy_is_removed(string requirement)
+    {
+        // Arrange
+        using var user = TestUser.CreateUnprivileged();
+        var python = WithSystemPackages.Python;
+        fixture.InstallForUser(user, python, fixture.Demo);
+
+        // Act
+        var result = ShimProcessRunner.RunShim(user, ["pip", "uninstall", requirement], fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1")));
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(UserSiteRun(user, python, "uvshim-demo"), result.SingleRecord.Arguments);
+        AssertGoneFromUserSite(user, python, fixture.Demo);
+        AssertSystemPackagesUntouched();
+    }
+
+    [Fact]
+    public void Without_a_venv_or_system_the_command_reaches_uv_unchanged_which_wants_a_venv()
+    {
+        // Arrange: no UV_SYSTEM_PYTHON, no venv; uv takes a system Python only with --system or a path
+        using var user = TestUser.CreateUnprivileged();
+        var python = WithSystemPackages.Python;
+        fixture.InstallForUser(user, python, fixture.Demo);
+        string[] arguments = ["pip", "uninstall", "uvshim-demo"];
+
+        // Act
+        var result = ShimProcessRunner.RunShim(user, arguments, fixture.ShimEnvironment(user, python));
+
+        // Assert
+        Assert.Equal(arguments.Select(a => Encoding.UTF8.GetBytes(a)), result.SingleRecord.ArgumentBytes);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("No virtual environment found", result.StandardError);
+        Assert.True(Directory.Exists(Path.Combine(python.UserSitePackages(user), fixture.Demo.DistInfoDirectory)));
+    }
+
+    [Fact]
+    public void With_pips_user_the_user_site_copy_is_removed_without_system()
+    {
+        // Arrange
+        using var user = TestUser.CreateUnprivileged();
+        var python = WithSystemPackages.Python;
+        fixture.InstallForUser(user, python, fixture.Demo);
+
+        // Act
+        var result = ShimProcessRunner.RunShim(user, ["pip", "uninstall", "--user", "uvshim-demo==1.0"], fixture.ShimEnvironment(user, python));
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(UserSiteRun(user, python, "uvshim-demo==1.0"), result.SingleRecord.Arguments);
+        AssertGoneFromUserSite(user, python, fixture.Demo);
+        AssertSystemPackagesUntouched();
+    }
+
     [Fact]
     public void Names_from_a_requirements_file_are_split_between_the_user_site_run_and_the_rest()
     {

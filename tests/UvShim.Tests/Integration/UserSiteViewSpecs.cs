@@ -174,6 +174,97 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal("", result.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("freeze")]
+    public void With_qq_a_merged_view_prints_nothing_and_uv_is_asked_with_one_q(string subcommand)
+    {
+        var result = Run("-qq", "pip", subcommand);
+
+        // uv 0.12.5 crates/uv/src/printer.rs: -qq is Printer::Silent; one -q still prints list and freeze
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.StandardOutput);
+        Assert.Equal("", result.StandardError);
+        Assert.Equal(2, result.Records.Count);
+        Assert.All(result.Records, r => Assert.Equal(["-q", "pip", subcommand], r.Arguments.Take(3)));
+        Assert.All(result.Records, r => Assert.Single(r.Arguments, a => a.StartsWith("-q", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void With_q_a_merged_list_still_prints_its_json()
+    {
+        var result = Run("pip", "list", "-q", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [("uvshim-demo", "1.0"), ("uvshim-other", "2.0"), ("uvshim-system", "3.0")],
+            PipOutput.Json(result.StandardOutput).OrderBy(p => p.Name, StringComparer.Ordinal));
+        Assert.All(result.Records, r => Assert.Single(r.Arguments, a => a == "-q"));
+    }
+
+    [Fact]
+    public void With_q_a_merged_show_prints_nothing_and_succeeds_as_uv_does()
+    {
+        var result = Run("pip", "show", "-q", "uvshim-demo", "uvshim-system");
+
+        // show.rs prints through printer.stdout(), which -q silences; the packages were found, so exit 0
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.StandardOutput);
+        Assert.Equal(2, result.Records.Count);
+    }
+
+    [Fact]
+    public void Outdated_with_the_freeze_format_reaches_uv_unchanged_and_uv_refuses_it()
+    {
+        string[] arguments = ["pip", "list", "--outdated", "--format", "freeze"];
+
+        var result = Run(arguments);
+
+        // crates/uv/src/commands/pip/list.rs: refused before anything else, an error (exit 2)
+        Assert.Equal(arguments, result.SingleRecord.Arguments);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("`--outdated` cannot be used with `--format freeze`", result.StandardError);
+    }
+
+    [Fact]
+    public void Outdated_with_the_freeze_format_and_user_reaches_uv_without_user()
+    {
+        var result = Run("pip", "list", "--user", "--outdated", "--format", "freeze");
+
+        Assert.Equal(["pip", "list", "--outdated", "--format", "freeze"], result.SingleRecord.Arguments);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("`--outdated` cannot be used with `--format freeze`", result.StandardError);
+    }
+
+    [Fact]
+    public void A_merged_freeze_knows_an_editable_user_copy_by_its_package_name_not_by_its_line()
+    {
+        // Arrange: its own user, with an editable uvshim-demo (checked out in a directory of another name) in the user
+        // site, where the system site has uvshim-demo 0.9
+        using var user = TestUser.CreateUnprivileged();
+        fixture.Wheels.InstallForUser(user, Python, fixture.Wheels.DevTool);
+        var checkout = user.CreateDirectory("checkout");
+        var url = new Uri(checkout).AbsoluteUri;
+        var distInfo = Path.Combine(Python.UserSitePackages(user), "uvshim_demo-1.0.dist-info");
+        Directory.CreateDirectory(distInfo);
+        user.WriteFile(Path.Combine(distInfo, "METADATA"), "Metadata-Version: 2.1\nName: uvshim-demo\nVersion: 1.0\n");
+        user.WriteFile(Path.Combine(distInfo, "direct_url.json"), "{\"url\":\"" + url + "\",\"dir_info\":{\"editable\":true}}");
+        user.WriteFile(Path.Combine(distInfo, "INSTALLER"), "uv\n");
+        user.WriteFile(Path.Combine(distInfo, "RECORD"), "");
+        user.GiveOwnership(distInfo);
+
+        // Act
+        var result = ShimProcessRunner.RunShim(user, ["pip", "freeze"], fixture.Wheels.ShimEnvironment(user, Python, ("UV_SYSTEM_PYTHON", "1")));
+
+        // Assert: one line per package; the editable line stands for uvshim-demo and hides the system's 0.9
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("-e " + url, lines[0]);
+        Assert.StartsWith("uvshim-devtool", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("uvshim-system", lines[2], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_system_list_returns_the_exit_code_of_uv()
     {

@@ -72,6 +72,37 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
         Assert.False(Directory.Exists(python.UserSitePackages(user)));
     }
 
+    public static TheoryData<string[], string[]> PipSyncWithoutConfiguration => new()
+    {
+        // pip sync's compat --no-config is the global one for uv (crates/uv-cli/src/compat.rs PipSyncCompatArgs)
+        { ["pip", "sync", "--no-config", "reqs.txt"], [] },
+        { ["--no-config", "pip", "sync", "reqs.txt"], [] },
+        { ["pip", "sync", "reqs.txt"], ["UV_NO_CONFIG", "1"] },
+        { ["pip", "sync", "--config-file", "empty.toml", "reqs.txt"], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PipSyncWithoutConfiguration))]
+    public void A_pip_sync_that_skips_the_configuration_reaches_uv_unchanged_which_wants_a_venv(string[] arguments, string[] variable)
+    {
+        // Arrange: the uv.toml would make it a system sync, which uvshim refuses
+        using var user = TestUser.CreateUnprivileged();
+        var python = TestInterpreters.UnwritableCopy;
+        var work = WorkWith(user, "uv.toml", "[pip]\nsystem = true\n");
+        user.WriteFile(Path.Combine(work, "empty.toml"), "");
+        user.WriteFile(Path.Combine(work, "reqs.txt"), fixture.Wheel.Path + "\n");
+        var environment = variable.Length == 0 ? fixture.ShimEnvironment(user, python) : fixture.ShimEnvironment(user, python, (variable[0], variable[1]));
+
+        // Act
+        var result = ShimProcessRunner.RunShim(user, arguments, environment, work);
+
+        // Assert
+        Assert.Equal(arguments.Select(a => Encoding.UTF8.GetBytes(a)), result.SingleRecord.ArgumentBytes);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("No virtual environment found", result.StandardError);
+        Assert.False(Directory.Exists(python.UserSitePackages(user)));
+    }
+
     [Fact]
     public void A_target_in_a_uv_toml_is_not_a_user_install_and_the_command_reaches_uv_unchanged()
     {

@@ -50,10 +50,30 @@ public class MergedViewSpecs
     }
 
     [Fact]
-    public void Freeze_lines_merge_by_package_with_the_user_line_first()
+    public void Freeze_lines_merge_by_package_name_the_user_site_shadowing_the_system()
     {
-        var merged = MergedFreeze.Merge(["Requests==2.32.0", "-e file:///src/mytool"], ["requests==2.28.1", "anyio @ file:///w/anyio.whl"]);
+        var merged = MergedFreeze.Merge(
+            [new("requests==2.32.0", "requests"), new("-e file:///src/mytool", "uvshim-tool")],
+            [new("requests==2.28.1", "requests"), new("anyio @ file:///w/anyio.whl", "anyio"), new("uvshim-tool==0.9", "uvshim-tool")],
+            new HashSet<string> { "requests", "uvshim-tool" });
 
-        Assert.Equal(["anyio @ file:///w/anyio.whl", "-e file:///src/mytool", "Requests==2.32.0"], merged);
+        Assert.Equal(["anyio @ file:///w/anyio.whl", "requests==2.32.0", "-e file:///src/mytool"], merged);
+    }
+
+    [Fact]
+    public void A_system_package_shadowed_by_the_user_site_is_left_out_even_when_the_user_freeze_leaves_it_out()
+    {
+        // --exclude-editable drops the user's editable copy; on sys.path it still hides the system's.
+        var merged = MergedFreeze.Merge([], [new("uvshim-tool==0.9", "uvshim-tool"), new("zeta==1", "zeta")], new HashSet<string> { "uvshim-tool" });
+
+        Assert.Equal(["zeta==1"], merged);
+    }
+
+    [Fact]
+    public void An_editable_line_no_installed_package_claims_is_kept()
+    {
+        var merged = MergedFreeze.Merge([], [new("-e file:///src/uvshim-tool", null)], new HashSet<string> { "uvshim-tool" });
+
+        Assert.Equal(["-e file:///src/uvshim-tool"], merged);
     }
 }

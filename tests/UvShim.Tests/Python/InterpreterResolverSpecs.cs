@@ -5,13 +5,13 @@ namespace UvShim.Tests.Python;
 public sealed class InterpreterResolverSpecs : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("uvshim-resolve-").FullName;
-    private readonly List<(string, bool)> _askedUv = [];
+    private readonly List<(string, bool, string)> _askedUv = [];
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private InterpreterResolver Resolver() => new((request, system) =>
+    private InterpreterResolver Resolver() => new((request, system, workingDirectory) =>
     {
-        _askedUv.Add((request, system));
+        _askedUv.Add((request, system, workingDirectory));
         return request == "3.12" ? Executable("uv-managed/bin/python3.12") : null;
     });
 
@@ -149,12 +149,43 @@ public sealed class InterpreterResolverSpecs : IDisposable
     }
 
     [Fact]
-    public void A_python_name_is_looked_up_on_PATH()
+    public void A_bare_program_name_is_looked_up_on_PATH_not_on_UV_PYTHON_SEARCH_PATH()
     {
-        var exe = Executable("bin2/python3.12");
+        var exe = Executable("bin2/python");
+        Executable("other/python");
 
-        Assert.Equal(exe, Found(Resolver().Resolve(Input(python: "python3.12"))).Executable);
+        var found = Found(Resolver().Resolve(Input(python: "python", env: ("UV_PYTHON_SEARCH_PATH", Path.Combine(_root, "other")))));
+
+        Assert.Equal(exe, found.Executable);
+        Assert.Equal(InterpreterSource.PythonOption, found.Source);
         Assert.Empty(_askedUv);
+    }
+
+    [Theory]
+    [InlineData("python3.12")]
+    [InlineData("python3")]
+    [InlineData("pypy3")]
+    [InlineData("cp312")]
+    public void A_version_like_name_is_a_version_request_for_uv_even_with_that_program_on_PATH(string request)
+    {
+        Executable("bin1/" + request);
+        var cwd = Path.Combine(_root, "work");
+        Directory.CreateDirectory(cwd);
+
+        var resolution = Resolver().Resolve(Input(python: request, system: true, cwd: cwd));
+
+        Assert.Equal([(request, true, cwd)], _askedUv);
+        Assert.IsType<Resolution.NotFound>(resolution);
+    }
+
+    [Fact]
+    public void A_tilde_is_not_expanded_as_uv_does_not_expand_it()
+    {
+        Executable("py/bin/python3");
+
+        var resolution = Resolver().Resolve(Input(python: "~/py/bin/python3", env: ("HOME", _root)));
+
+        Assert.Contains(Path.Combine(_root, "~", "py", "bin", "python3"), Assert.IsType<Resolution.Invalid>(resolution).Message);
     }
 
     [Fact]
@@ -163,7 +194,7 @@ public sealed class InterpreterResolverSpecs : IDisposable
         var found = Found(Resolver().Resolve(Input(python: "3.12", system: true)));
 
         Assert.Equal(InterpreterSource.AskedUv, found.Source);
-        Assert.Equal([("3.12", true)], _askedUv);
+        Assert.Equal([("3.12", true, _root)], _askedUv);
         Assert.IsType<Resolution.NotFound>(Resolver().Resolve(Input(python: "3.99")));
     }
 }
