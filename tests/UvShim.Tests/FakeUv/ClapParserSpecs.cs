@@ -49,6 +49,7 @@ public class ClapParserSpecs
     [InlineData("format")]
     [InlineData("format -- x --check")]
     [InlineData("sync --no-binary")]
+    [InlineData("sync --locked --script s.py")]
     public void Command_lines_clap_accepts_are_accepted(string line)
     {
         Assert.Equal(Accepted, Outcome(MiniGrammar.Root, line));
@@ -83,6 +84,7 @@ public class ClapParserSpecs
     [InlineData("pip install -p 3.12", "error: the following required arguments were not provided:")]
     [InlineData("pip sync", "error: the following required arguments were not provided:")]
     [InlineData("pip --cert ca.pem", "error: 'uv pip' requires a subcommand but one was not provided")]
+    [InlineData("sync --locked", "error: the following required arguments were not provided:")]
     // Possible values and empty values.
     [InlineData("pip list --format yaml", "error: invalid value 'yaml' for '--format <FORMAT>'")]
     [InlineData("pip list --format=", "error: a value is required for '--format <FORMAT>' but none was supplied")]
@@ -268,6 +270,18 @@ public class ClapParserSpecs
               <SRC_FILE>...
 
             Usage: uv pip sync --ask <SRC_FILE>...
+
+            For more information, try '--help'.
+
+            """
+        },
+        {
+            "sync --locked",
+            """
+            error: the following required arguments were not provided:
+              --script <SCRIPT>
+
+            Usage: uv sync --script <SCRIPT> --locked
 
             For more information, try '--help'.
 

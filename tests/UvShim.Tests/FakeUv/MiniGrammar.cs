@@ -56,6 +56,7 @@ internal static class MiniGrammar
                 [
                     new GrammarArg { Id = "no_binary", Long = "no-binary", Action = "setTrue" },
                     new GrammarArg { Id = "script", Long = "script", Action = "set", TakesValue = true, ValueName = "SCRIPT", EmptyValueRejected = true },
+                    new GrammarArg { Id = "locked", Long = "locked", Action = "setTrue", Requires = ["script"] },
                 ],
             },
             new GrammarCommand
