@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -78,7 +79,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Equal(wheel.Greeting, imported.StandardOutput.Trim());
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_frozen_sync_into_the_user_base_exports_the_lock_and_installs_it_into_the_user_site()
     {
         // Arrange
@@ -95,7 +96,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         AssertImportsForUser(user, fixture.DevTool);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_frozen_sync_into_an_unwritable_system_prefix_installs_into_the_user_site()
     {
         // Arrange: the interpreter's own prefix has bin/python3, so uv would use it and fail with Permission denied
@@ -110,9 +111,10 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         AssertExportThenUserInstall(result, user, project);
         AssertImportsForUser(user, fixture.Demo);
         Assert.False(Directory.Exists(Path.Combine(Python.Prefix, "lib", $"python{Python.MajorMinor}", "site-packages", fixture.Demo.ImportName)));
+        Assert.False(Directory.Exists(Path.Combine(Python.SitePackages, fixture.Demo.ImportName)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_export_fails_its_exit_code_is_returned_and_the_temp_file_is_gone()
     {
         // Arrange
@@ -129,7 +131,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.False(Directory.Exists(Python.UserSitePackages(user)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_lock_is_missing_uvs_error_comes_back_and_the_temp_file_is_gone()
     {
         // Arrange
@@ -147,7 +149,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.False(File.Exists(file), $"the temp file {file} is still there");
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("user base")]
     [InlineData("system prefix")]
     public void An_exact_sync_is_refused_naming_the_flag(string where)
@@ -164,7 +166,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Contains("--exact", result.StandardError);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("user base", "uv run --no-sync --no-project python -c 1")]
     [InlineData("prefix", "uv run --no-sync python -c 1")]
     public void A_run_that_would_sync_there_is_refused_saying_what_to_run_instead(string where, string expected)
@@ -181,7 +183,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Contains(expected, result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_run_without_sync_is_handed_over_unchanged()
     {
         using var user = UserWithUserBase();
