@@ -6,6 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh
+
+# The formatting .editorconfig describes, before anything is packed.
+if ! dotnet format UvShim.sln --verify-no-changes; then
+  echo "scripts/test.sh: the code is not formatted as .editorconfig says (the lines above); run \`dotnet format UvShim.sln\` and commit the result" >&2
+  exit 1
+fi
+
 scripts/pack.sh >/dev/null
 # The packaging tests install, update and uninstall these packages instead of packing the current version again.
 export UVSHIM_TEST_PACKAGES="$PWD/artifacts/packages"
