@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Debian packages the build and the tests need: clang and zlib for NativeAOT, patchelf to copy a
-# pyenv interpreter, python3 (Debian's, externally managed) as a test interpreter, hyperfine for bench/.
+# Debian packages the build and the tests need: clang and zlib for NativeAOT, python3 (Debian's, externally
+# managed), which the integration tests use and copy into their other interpreters, patchelf to copy an
+# interpreter with a shared libpython (pyenv's, where pyenv is installed), hyperfine for bench/.
 # The hostile-input tests compile two C helpers with cc, gcc or clang (clang is here anyway), and use setpriv,
 # unshare and script. The other Linux architecture's NativeAOT package links with a cross gcc and libc, and its
 # test runs that binary under qemu-user. On x86_64 the linux-musl-x64 package's test runs it under Debian's musl

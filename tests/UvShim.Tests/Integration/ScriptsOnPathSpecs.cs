@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -15,7 +16,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
 
     private static string NotOnPath(TestUser user) => $"'{Path.Combine(user.UserBase, "bin")}' which is not on PATH";
 
-    [Fact]
+    [LinuxFact]
     public void A_user_install_warns_when_the_user_scripts_directory_is_not_on_PATH()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -28,7 +29,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.Contains(Advice, result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_user_install_does_not_warn_when_the_user_scripts_directory_is_on_PATH()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -43,7 +44,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.DoesNotContain(Advice, result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void No_warn_script_location_silences_the_warning_and_never_reaches_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -58,7 +59,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Quiet_silences_the_warning()
     {
         using var user = TestUser.CreateUnprivileged();
