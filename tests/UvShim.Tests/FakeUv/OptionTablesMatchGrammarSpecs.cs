@@ -24,7 +24,7 @@ public class OptionTablesMatchGrammarSpecs
 
     public static TheoryData<string> Contexts => new()
     {
-        "TopLevel", "PipNamespace", "PipInstall", "PipSync", "PipUninstall", "PipList", "PipFreeze", "PipShow", "Sync", "Export",
+        "TopLevel", "PipNamespace", "PipInstall", "PipSync", "PipUninstall", "PipList", "PipFreeze", "PipShow", "Sync", "Export", "Run", "Add", "Remove",
     };
 
     [Theory]
@@ -149,6 +149,9 @@ public class OptionTablesMatchGrammarSpecs
         "PipShow" => (UvOptionTables.PipShow, Command("pip", "show")),
         "Sync" => (UvOptionTables.Sync, Command("sync")),
         "Export" => (UvOptionTables.Export, Command("export")),
+        "Run" => (UvOptionTables.Run, Command("run")),
+        "Add" => (UvOptionTables.Add, Command("add")),
+        "Remove" => (UvOptionTables.Remove, Command("remove")),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such parse context"),
     };
 
