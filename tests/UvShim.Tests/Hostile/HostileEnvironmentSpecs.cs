@@ -192,6 +192,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
         var work = user.CreateDirectory("work");
+        user.WriteFile(Path.Combine(work, "pyproject.toml"), "[project]\nname = \"app\"\nversion = \"0.1.0\"\n");
         var missing = Path.Combine(user.Scratch, "no-such-tmp");
         var environment = fixture.ShimEnvironment(user, python, ("UV_PROJECT_ENVIRONMENT", user.UserBase), ("TMPDIR", missing));
         var watch = WriteWatch.Start(user.Home, work, python.Prefix);

@@ -83,7 +83,7 @@ public sealed class ProjectEditSpecs(UserSiteFixture fixture) : IClassFixture<Us
         var result = ShimProcessRunner.RunShim(user, ["add", "--no-install-project", "uvshim-demo"], Environment(user), project);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["add", "--no-sync", "--no-install-project", "uvshim-demo"], result.Records[0].Arguments);
+        Assert.Equal(["add", "--no-sync", "uvshim-demo"], result.Records[0].Arguments);
         Assert.Contains("--no-install-project", result.Records[1].Arguments);
         AssertImports(user, fixture.Demo);
     }
