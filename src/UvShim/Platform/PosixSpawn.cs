@@ -67,6 +67,11 @@ internal static unsafe partial class PosixSpawn
             sigemptyset(signals);
             posix_spawnattr_setsigmask(attributes, signals);
             sigaddset(signals, Libc.SIGPIPE);
+            // glibc's child leaves its internal signals (32 and 33: SIGCANCEL, SIGSETXID) ignored unless the default set
+            // names them, which sigaddset refuses to do; exec'd, uv would have them at the default (glibc
+            // sysdeps/unix/sysv/linux/spawni.c __spawni_child). sigset_t is a bit array there, bit n-1 for signal n.
+            if (OperatingSystem.IsLinux())
+                *(ulong*)signals |= (1UL << 31) | (1UL << 32);
             posix_spawnattr_setsigdefault(attributes, signals);
             posix_spawnattr_setflags(attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
