@@ -42,8 +42,8 @@ internal static class SystemSitePins
         var inUserSite = InstalledDistributions.In(userSite).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         return InstalledDistributions.In(probe.SiteDirectories.Where(d => !userSite.Contains(d)))
             .Where(d => !named.Contains(d.Name) && !inUserSite.Contains(d.Name) && Pep440.IsValid(d.Version))
-            .OrderBy(d => d.Name, StringComparer.Ordinal)
             .Select(d => $"{d.Name}=={d.Version.Trim()}")
+            .Order(StringComparer.Ordinal)
             .ToList();
     }
 
