@@ -174,6 +174,20 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
     }
 
     [Fact]
+    public void Without_a_TMPDIR_for_the_private_file_the_install_is_exec_d_without_pins()
+    {
+        using var user = TestUser.CreateUnprivileged();
+        var index = CreateIndex(user);
+
+        var result = Install(user, index, ["uvshim-app"], ("TMPDIR", Path.Combine(user.Scratch, "missing")));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId);
+        Assert.DoesNotContain("--constraints", result.SingleRecord.Arguments);
+        Assert.Equal(["uvshim-app==1.0", "uvshim-system==3.1"], UserSite(user));
+    }
+
+    [Fact]
     public void On_Debians_python_the_pins_are_the_distributions_importlib_metadata_finds_in_its_system_site_directories()
     {
         using var user = TestUser.CreateUnprivileged();
