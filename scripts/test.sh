@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh
+node scripts/lint-workflows.mjs
 scripts/pack.sh >/dev/null
 # The packaging tests install, update and uninstall these packages instead of packing the current version again.
 export UVSHIM_TEST_PACKAGES="$PWD/artifacts/packages"

@@ -1,10 +1,11 @@
+using UvShim.FakeUv.Grammar;
+
 namespace UvShim.FakeUv;
 
-/// <summary>uv's boolish environment values (clap's <c>BoolishValueParser</c>).</summary>
+/// <summary>uv's boolish environment values: clap's true/false words (uv 0.12.5 crates/uv-static/src/lib.rs <c>parse_boolish_environment_variable</c>).</summary>
 internal static class Boolish
 {
-    public static bool IsTrue(string? value) =>
-        value?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on" or "y" or "t";
+    public static bool IsTrue(string? value) => value is not null && ClapValueParser.ToBool(value) == true;
 
     public static bool Env(string name) => IsTrue(Environment.GetEnvironmentVariable(name));
 

@@ -3,23 +3,18 @@ using UvShim.FakeUv.Project;
 namespace UvShim.FakeUv;
 
 /// <summary>
-/// What the fake does beyond recording: <c>--version</c>, the offline <c>pip</c> commands (install, sync, uninstall,
-/// list/ls, freeze, show) and the project commands <c>export</c>, <c>sync</c>, <c>run</c>, <c>add</c> and <c>remove</c>. Like uv, it first changes to
-/// <c>--directory</c> (<c>UV_WORKING_DIR</c>, legacy <c>UV_WORKING_DIRECTORY</c>) and reads uv's configuration
-/// files for the pip commands. Anything else exits 0.
+/// What the fake does with a command line uv accepts (<c>--version</c> and <c>--help</c> are answered by the parser):
+/// the offline <c>pip</c> commands (install, sync, uninstall, list/ls, freeze, show) and the project commands
+/// <c>export</c>, <c>sync</c>, <c>run</c>, <c>add</c> and <c>remove</c>. Like uv, it first changes to <c>--directory</c>
+/// (<c>UV_WORKING_DIR</c>, legacy <c>UV_WORKING_DIRECTORY</c>) and reads uv's configuration files for the pip commands.
+/// Anything else exits 0.
 /// </summary>
 internal static class Commands
 {
-    public static int Dispatch(string[] args)
+    public static int Dispatch(UvCommandLine line, string[] args)
     {
-        if (args.Length > 0 && args[0] is "--version" or "-V")
-        {
-            Console.Out.WriteLine(FakeUv.Version);
-            return 0;
-        }
         try
         {
-            var line = UvCommandLine.Parse(args);
             var directory = line.Value("directory")
                 ?? NonEmpty(Environment.GetEnvironmentVariable("UV_WORKING_DIR"))
                 ?? NonEmpty(Environment.GetEnvironmentVariable("UV_WORKING_DIRECTORY"));
@@ -41,7 +36,7 @@ internal static class Commands
                 ("pip", "show") => PipShowCommand.Run(line, UvConfig.Load(line)),
                 ("export", _) => ExportCommand.Run(line, args),
                 ("sync", _) => SyncCommand.Run(line),
-                ("run", _) => RunCommand.Run(args),
+                ("run", _) => RunCommand.Run(line),
                 ("add", _) => AddCommand.Run(line),
                 ("remove", _) => RemoveCommand.Run(line),
                 _ => 0,

@@ -9,13 +9,6 @@ internal static class PipInstallCommand
 {
     public static int Run(UvCommandLine line, PipConfig config, bool sync)
     {
-        // Like uv: the compat check runs before anything else.
-        if (line.Has("user"))
-        {
-            throw new UvError(sync
-                ? "pip-sync's `--user` is unsupported (use a virtual environment instead)"
-                : "pip's `--user` is unsupported (use a virtual environment instead)");
-        }
         var requirements = new List<Requirement>();
         if (sync)
         {

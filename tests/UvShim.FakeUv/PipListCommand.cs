@@ -17,15 +17,7 @@ internal static class PipListCommand
 {
     public static int Run(UvCommandLine line, PipConfig config)
     {
-        if (line.Has("user"))
-        {
-            throw UvOutput.UnexpectedArgument("--user");
-        }
         var format = line.Value("format") ?? "columns";
-        if (format is not ("columns" or "json" or "freeze"))
-        {
-            throw new UvError($"invalid value '{format}' for '--format <FORMAT>'\n  [possible values: columns, freeze, json]");
-        }
         var outdated = line.FlagPair("outdated", "no-outdated") == true;
         if (outdated && format == "freeze")
         {
@@ -112,10 +104,6 @@ internal static class PipFreezeCommand
 {
     public static int Run(UvCommandLine line, PipConfig config)
     {
-        if (line.Has("user"))
-        {
-            throw UvOutput.UnexpectedArgument("--user");
-        }
         var target = InstallTarget.Resolve(PipSettings.Resolve(line, config), EnvironmentPreference.Any);
         target.ReportEnvironment(new UvOutput(line.Quiet).Stderr);
 

@@ -9,10 +9,6 @@ internal sealed record PipSettings(bool System, string? Python, string? Target, 
 {
     public static PipSettings Resolve(UvCommandLine line, PipConfig config)
     {
-        if (line.Value("target", "t") is not null && line.Value("prefix") is not null)
-        {
-            throw new UvError("the argument '--target <TARGET>' cannot be used with '--prefix <PREFIX>'");
-        }
         var system = line.FlagPair("system", "no-system") ?? (Boolish.Env("UV_SYSTEM_PYTHON") ? true : (bool?)null) ?? config.System ?? false;
         var python = NonEmpty(line.Value("python", "p")) ?? NonEmpty(Environment.GetEnvironmentVariable("UV_PYTHON")) ?? config.Python;
         var breakSystemPackages = line.FlagPair("break-system-packages", "no-break-system-packages")

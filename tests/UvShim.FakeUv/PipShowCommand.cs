@@ -12,10 +12,6 @@ internal static class PipShowCommand
 {
     public static int Run(UvCommandLine line, PipConfig config)
     {
-        if (line.Has("user"))
-        {
-            throw UvOutput.UnexpectedArgument("--user");
-        }
         var output = new UvOutput(line.Quiet);
         var names = line.PipOperands.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal).ToList();
         if (names.Count == 0)

@@ -12,10 +12,6 @@ internal static class PipUninstallCommand
 {
     public static int Run(UvCommandLine line, PipConfig config)
     {
-        if (line.Has("user"))
-        {
-            throw UvOutput.UnexpectedArgument("--user");
-        }
         var cwd = Directory.GetCurrentDirectory();
         var requirements = line.PipOperands.Select(o => Requirement.Parse(o, cwd)).ToList();
         foreach (var file in line.Values("r", "requirements", "requirement"))

@@ -1,122 +1,82 @@
+using UvShim.FakeUv.Grammar;
+
 namespace UvShim.FakeUv;
 
 /// <summary>
-/// A uv command line split into subcommand words, options and operands, clap-style:
-/// <c>--opt v</c>, <c>--opt=v</c>, <c>-rFILE</c>, bundled short flags, <c>--</c> ends options,
-/// global options anywhere. Only as much of uv's grammar as the fake needs.
+/// The command implementations' view of a command line uv accepted (<see cref="UvParser"/> with uv's grammar): they
+/// ask by any spelling of an option (long name, alias, short letter or clap id: <c>Value("python", "p")</c>) and see
+/// what was given <em>on the command line</em>, at whatever level (globals propagate as in clap); environment
+/// variables stay theirs to read. Overrides are already applied: of <c>--system --no-system</c> only the last is left.
 /// </summary>
 internal sealed class UvCommandLine
 {
-    private static readonly HashSet<string> LongOptionsWithValue = new(StringComparer.Ordinal)
+    private UvCommandLine(ParsedCommandLine parsed)
     {
-        // global
-        "cache-dir", "config-file", "directory", "project", "color", "allow-insecure-host", "trusted-host",
-        "python-preference", "python-fetch", "preview-features", "preview-feature", "cert",
-        // pip install / sync / uninstall / list / freeze / show
-        "requirements", "requirement", "editable", "constraints", "constraint", "build-constraints",
-        "build-constraint", "index-url", "find-links", "upgrade-package", "config-setting", "config-settings",
-        "python", "target", "overrides", "override", "excludes", "exclude", "extra", "group",
-        "no-editable-package", "index", "default-index", "extra-index-url", "index-strategy",
-        "keyring-provider", "upgrade-group", "reinstall-package", "resolution", "prerelease",
-        "prerelease-package", "fork-strategy", "config-settings-package", "no-build-isolation-package",
-        "no-binary", "only-binary", "exclude-newer", "exclude-newer-package", "link-mode",
-        "no-sources-package", "refresh-package", "prefix", "python-version", "python-platform",
-        "torch-backend", "format", "path", "output-file", "depth", "prune", "package",
-        // project commands (export, sync)
-        "no-extra", "no-group", "only-group", "no-emit-package", "only-emit-package", "no-install-package",
-        "only-install-package", "script", "upgrade-package",
-    };
-
-    /// <summary>Options that are plain flags in one subcommand although they take a value elsewhere.</summary>
-    private static bool IsFlagHere(string name, List<string> words) =>
-        words switch
+        Parsed = parsed;
+        Words = [.. parsed.CommandPath, .. parsed.Positionals];
+        if (parsed.External is { } external)
         {
-            ["pip", "list" or "ls", ..] => name is "e" or "editable",
-            ["pip", "show", ..] => name is "f" or "files",
-            ["export" or "sync", ..] => name is "editable",
-            _ => false,
-        };
-
-    private static readonly HashSet<char> ShortOptionsWithValue = ['r', 'e', 'c', 'b', 'i', 'f', 'P', 'C', 'p', 't', 'o', 'd'];
-
-    private readonly List<(string Name, string? Value)> _options = [];
-
-    public List<string> Words { get; } = [];
-
-    public static UvCommandLine Parse(IReadOnlyList<string> args)
-    {
-        var line = new UvCommandLine();
-        var onlyOperands = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var token = args[i];
-            if (onlyOperands || token == "-" || !token.StartsWith('-'))
-            {
-                line.Words.Add(token);
-            }
-            else if (token == "--")
-            {
-                onlyOperands = true;
-            }
-            else if (token.StartsWith("--", StringComparison.Ordinal))
-            {
-                var equals = token.IndexOf('=');
-                var name = equals < 0 ? token[2..] : token[2..equals];
-                string? value = equals < 0 ? null : token[(equals + 1)..];
-                if (value is null && LongOptionsWithValue.Contains(name) && !IsFlagHere(name, line.Words) && i + 1 < args.Count)
-                {
-                    value = args[++i];
-                }
-                line._options.Add((name, value));
-            }
-            else
-            {
-                for (var k = 1; k < token.Length; k++)
-                {
-                    var flag = token[k];
-                    if (!ShortOptionsWithValue.Contains(flag) || IsFlagHere(flag.ToString(), line.Words))
-                    {
-                        line._options.Add((flag.ToString(), null));
-                        continue;
-                    }
-                    var rest = token[(k + 1)..];
-                    string? value = rest.Length > 0 ? rest.TrimStart('=') : i + 1 < args.Count ? args[++i] : null;
-                    line._options.Add((flag.ToString(), value));
-                    break;
-                }
-            }
+            Words.Add(external.Name);
+            Words.AddRange(external.ExternalArguments);
         }
-        return line;
     }
+
+    /// <summary>Parses like uv: throws <see cref="ClapError"/> or <see cref="UvError"/> where uv rejects the command line.</summary>
+    public static UvCommandLine Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null) =>
+        new(UvParser.Parse(UvGrammar.Root, args, environment ?? Environment.GetEnvironmentVariable));
+
+    public static UvCommandLine From(ParsedCommandLine parsed) => new(parsed);
+
+    public ParsedCommandLine Parsed { get; }
+
+    /// <summary>The subcommand path (canonical names: <c>pip list</c> for <c>pip ls</c>), then the positionals (or the external command).</summary>
+    public List<string> Words { get; }
 
     /// <summary>The first word (<c>pip</c>, <c>run</c>, …), or empty.</summary>
-    public string Command => Words.Count > 0 ? Words[0] : "";
+    public string Command => Parsed.CommandPath.Count > 0 ? Parsed.CommandPath[0] : "";
 
     /// <summary>For <c>pip</c>: the second word (<c>install</c>, …), or empty.</summary>
-    public string PipCommand => Command == "pip" && Words.Count > 1 ? Words[1] : "";
+    public string PipCommand => Command == "pip" && Parsed.CommandPath.Count > 1 ? Parsed.CommandPath[1] : "";
 
-    /// <summary>Words after <c>pip &lt;command&gt;</c>: package specs, wheel paths.</summary>
-    public IEnumerable<string> PipOperands => Words.Skip(2);
+    /// <summary>The positionals after <c>pip &lt;command&gt;</c>: package specs, wheel paths, files.</summary>
+    public IEnumerable<string> PipOperands => Command == "pip" ? Parsed.Positionals : [];
 
-    public bool Has(params string[] names) => _options.Any(o => names.Contains(o.Name));
+    public bool Has(params string[] names) => Matches(names).Any();
 
-    public int Count(params string[] names) => _options.Count(o => names.Contains(o.Name));
+    /// <summary>The value of the first named option given on the command line (its last value for a repeatable one).</summary>
+    public string? Value(params string[] names) => Matches(names).Select(m => m.Values.LastOrDefault()).FirstOrDefault();
 
-    /// <summary>The last value given for any of the names (uv rejects repeats; the fake does not care).</summary>
-    public string? Value(params string[] names) => _options.LastOrDefault(o => names.Contains(o.Name)).Value;
+    /// <summary>Every value of the named options given on the command line.</summary>
+    public IEnumerable<string> Values(params string[] names) => Matches(names).SelectMany(m => m.Values);
 
-    public IEnumerable<string> Values(params string[] names) =>
-        _options.Where(o => names.Contains(o.Name) && o.Value is not null).Select(o => o.Value!);
+    public bool Quiet => Has("quiet");
 
-    public bool Quiet => Has("q", "quiet");
-
-    /// <summary>A clap flag with its <c>--no-…</c> counterpart: the one given last wins; null when neither is given.</summary>
+    /// <summary>A flag with its <c>--no-…</c> counterpart: the one given last wins; null when neither is given.</summary>
     public bool? FlagPair(string yes, string no)
     {
-        var last = _options.LastOrDefault(o => o.Name == yes || o.Name == no);
-        return last.Name is null ? null : last.Name == yes;
+        var yesArg = Parsed.Resolve(yes);
+        var noArg = Parsed.Resolve(no);
+        var hasYes = yesArg is not null && Has(yes);
+        var hasNo = noArg is not null && Has(no);
+        if (hasYes && hasNo)
+        {
+            return Parsed.Occurrences.Last(o => o.Arg == yesArg || o.Arg == noArg).Arg == yesArg;
+        }
+        return hasYes ? true : hasNo ? false : null;
     }
 
-    /// <summary>The option tokens in the order given (name without dashes, value or null).</summary>
-    public IReadOnlyList<(string Name, string? Value)> Options => _options;
+    /// <summary>Every option occurrence on the command line in the order given (long name or id, value or null).</summary>
+    public IReadOnlyList<(string Name, string? Value)> Options =>
+        Parsed.Occurrences
+            .Where(o => !o.Arg.IsPositional)
+            .Select(o => (o.Arg.Long ?? o.Arg.Id, o.Arg.TakesValue ? o.Values.LastOrDefault() : null))
+            .ToList();
+
+    private IEnumerable<ClapMatched> Matches(string[] names) =>
+        names.Select(Parsed.Resolve)
+            .OfType<ClapArg>()
+            .Distinct()
+            .Select(a => Parsed.Get(a.Id))
+            .OfType<ClapMatched>()
+            .Where(m => m.Source == ClapSource.CommandLine);
 }

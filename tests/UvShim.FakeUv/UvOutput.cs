@@ -23,8 +23,4 @@ internal sealed class UvOutput(bool quiet)
     }
 
     public static string Packages(int count) => count == 1 ? "1 package" : $"{count} packages";
-
-    /// <summary>clap's error for an option a subcommand does not have.</summary>
-    public static UvError UnexpectedArgument(string argument) =>
-        new($"unexpected argument '{argument}' found");
 }

@@ -7,7 +7,7 @@ namespace UvShim.Cache;
 /// <summary>
 /// SPEC §6: what a probe depends on. The interpreter (its path, resolved path, change time and
 /// size), what Python reads from the environment for the user scheme (HOME, APPDATA,
-/// PYTHONUSERBASE, PYTHONNOUSERSITE), the ids, and the versions of uvshim and of the probe.
+/// PYTHONUSERBASE, PYTHONNOUSERSITE), the ids, uvshim's version, and the probe script's version and hash.
 /// </summary>
 internal static class ProbeCacheKey
 {
@@ -20,7 +20,7 @@ internal static class ProbeCacheKey
             return null;
 
         var text = new StringBuilder();
-        text.Append("probe=").Append(Python.ProbeScript.Version).Append('\n');
+        text.Append("probe=").Append(Python.ProbeScript.Identity).Append('\n');
         text.Append("shim=").Append(shimVersion).Append('\n');
         text.Append("executable=").Append(executable).Append('\n');
         text.Append("resolved=").Append(resolved).Append('\n');

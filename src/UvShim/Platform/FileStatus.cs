@@ -20,7 +20,9 @@ internal static unsafe partial class FileStatusReader
     /// statx(2) on Linux, whose struct has one layout on every architecture; elsewhere the
     /// last write time stands in for the change time and the owner is unknown (uint.MaxValue).
     /// </summary>
-    public static FileStatus? Read(string path)
+    public static FileStatus? Read(string path) => Read(path, viaSystemCall: false);
+
+    internal static FileStatus? Read(string path, bool viaSystemCall)
     {
         if (OperatingSystem.IsLinux())
         {
@@ -28,7 +30,7 @@ internal static unsafe partial class FileStatusReader
             var bytes = Encoding.UTF8.GetBytes(path + "\0");
             fixed (byte* p = bytes)
             {
-                if (statx(AtFdCwd, p, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+                if (Statx(p, buffer, viaSystemCall) != 0)
                     return null;
             }
             var mode = *(ushort*)(buffer + 28);
@@ -51,8 +53,42 @@ internal static unsafe partial class FileStatusReader
         return directory.Exists ? new FileStatus(0, 0, 0, uint.MaxValue, directory.LinkTarget is not null, true) : null;
     }
 
+    /// <summary>
+    /// The C library's statx, or the system call itself where the C library has no wrapper: musl added one in 1.2.5
+    /// (Alpine 3.20), so Alpine 3.19 and Debian's musl 1.2.3 have none.
+    /// </summary>
+    private static int Statx(byte* path, byte* buffer, bool viaSystemCall)
+    {
+        if (!viaSystemCall && !s_noStatxWrapper)
+        {
+            try
+            {
+                return statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                s_noStatxWrapper = true;
+            }
+        }
+        // __NR_statx: 332 on x86_64 (arch/x86/entry/syscalls/syscall_64.tbl), 291 in the generic table arm64 uses
+        // (include/uapi/asm-generic/unistd.h); elsewhere no status, so the probe is not cached.
+        long number = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => 332,
+            Architecture.Arm64 => 291,
+            _ => -1,
+        };
+        return number < 0 ? -1 : (int)syscall(number, AtFdCwd, (nint)path, AtSymlinkNoFollow, StatxBasicStats, (nint)buffer);
+    }
+
+    private static bool s_noStatxWrapper;
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial int statx(int dirfd, byte* path, int flags, uint mask, byte* buffer);
+
+    // syscall(2) is variadic; on x86_64 and aarch64 Linux variadic integer arguments are passed as fixed ones.
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial long syscall(long number, long dirfd, nint path, long flags, long mask, nint buffer);
 
     static FileStatusReader() => _ = Libc.Handle; // installs the "libc" resolver
 }

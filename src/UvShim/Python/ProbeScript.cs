@@ -9,10 +9,13 @@ namespace UvShim.Python;
 /// milliseconds). Without it neither venv detection nor <c>site.ENABLE_USER_SITE</c> happen, so
 /// the script finds pyvenv.cfg as <c>site.venv()</c> does, and re-derives the user-site flag from
 /// the environment and the uids as <c>site.check_enableusersite()</c> would in a normal start.
-/// The "venv_*" keys mirror uv's <c>get_virtualenv()</c> (crates/uv-python/python/get_interpreter_info.py):
-/// the paths uv uses under <c>--prefix</c>, relative to the prefix. Where there is no "venv"
-/// scheme (before 3.11) uv asks distutils with prefix "/", which gives the same paths as the
-/// posix_prefix/nt scheme with the prefixes blanked; that is what the script computes.
+/// The "venv_*" keys mirror uv's <c>get_virtualenv()</c> (uv 0.12.5 crates/uv-python/python/get_interpreter_info.py):
+/// the paths uv uses under <c>--prefix</c>, relative to the prefix: the sysconfig "venv" scheme (3.11+),
+/// "posix_prefix" for Debian's 3.10 (it has "deb_system"), and otherwise distutils' install command
+/// finalized with prefix os.sep, imported as uv imports it. That costs about 40 ms of CPU on a cold probe of
+/// Python 3.10 and older, once per interpreter (the probe is cached). Where distutils cannot be imported uv
+/// refuses the interpreter itself ("missing_required_distutils", or a traceback on 3.10), so the posix_prefix
+/// (nt) scheme with the prefixes blanked stands in.
 /// Terse on purpose: a <c>-c</c> program is compiled at every cold start (about 0.3 ms per KB
 /// on a slow machine), and the output is one format string rather than a list of pairs. "stdlib"
 /// comes from the prefix scheme's paths: that is <c>get_path</c>'s default scheme on every version,
@@ -20,7 +23,11 @@ namespace UvShim.Python;
 /// </remarks>
 internal static class ProbeScript
 {
-    public const int Version = 3;
+    public const int Version = 4;
+
+    /// <summary>The version and a hash of <see cref="Source"/>: the probe cache keys on it, so that any change to the
+    /// script, bumped version or not, leaves old entries unused.</summary>
+    public static string Identity { get; } = $"{Version}-{Cache.ProbeCacheKey.FileName(Source)["probe-".Length..]}";
 
     public const string Source = """
 import os, sys as S
@@ -54,8 +61,24 @@ ps = g("prefix") if g else C._get_default_scheme()
 ub = site.getuserbase()
 up = C.get_paths(us) if us in N else {}
 pp = C.get_paths(ps)
-vs = "venv" if "venv" in N else "posix_prefix" if S.version_info[:2] == (3, 10) and "deb_system" in N else "nt" if os.name == "nt" else "posix_prefix"
+vs = "venv" if "venv" in N else "posix_prefix" if S.version_info[:2] == (3, 10) and "deb_system" in N else ""
 K = ("purelib", "platlib", "scripts", "data")
+V = None
+if not vs:
+    # uv asks distutils' install command with prefix os.sep (with -S no setuptools shim stands in for distutils).
+    try:
+        import warnings as W
+        with W.catch_warnings():
+            W.simplefilter("ignore")
+            from distutils import dist
+            i = dist.Distribution({"script_args": "--no-user-cfg"})
+            if hasattr(S, "_framework"): S._framework = None
+            i = i.get_command_obj("install", create=True)
+        i.prefix = os.sep
+        i.finalize_options()
+        V = [getattr(i, "install_" + k)[1:].lstrip(os.sep) for k in K]
+    except Exception: vs = "nt" if os.name == "nt" else "posix_prefix"
+    else: vs = "posix_prefix"
 raw = [C.get_path(k, vs, expand=False) for k in K]
 P = [os.path.abspath(p) for p in (S.prefix, S.exec_prefix, S.base_prefix, S.base_exec_prefix)]
 cv = {}
@@ -69,7 +92,7 @@ S.stdout.write("probe=1\0executable=%s\0version=%d.%d.%d\0implementation=%s\0pla
     bool(C.get_config_var("Py_GIL_DISABLED")), S.prefix, S.base_prefix, iv, vsys, eu, ub or "", (site.getusersitepackages() if ub else "") or "",
     us if us in N else "", ps, pp.get("stdlib") or C.get_path("stdlib"))
     + "".join("%s_%s=%s\0" % (a, k, m.get(k, "")) for a, m in (("user", up), ("prefix", pp)) for k in K)
-    + "".join("venv_%s=%s\0" % (k, p.format(**cv).replace("/", os.sep).lstrip(os.sep)) for k, p in zip(K, raw)))
+    + "".join("venv_%s=%s\0" % (k, p) for k, p in zip(K, V or [p.format(**cv).replace("/", os.sep).lstrip(os.sep) for p in raw])))
 S.stdout.flush()
 """;
 }

@@ -17,14 +17,10 @@ namespace UvShim.FakeUv.Project;
 /// </summary>
 internal static class RunCommand
 {
-    public static int Run(IReadOnlyList<string> arguments)
+    public static int Run(UvCommandLine line)
     {
-        var (uvArguments, command) = RunArguments.Split(arguments);
-        var line = UvCommandLine.Parse(uvArguments);
-        if (line.Has("help", "h"))
-        {
-            return 0;
-        }
+        // The command is clap's external subcommand (uv-cli RunArgs::command): its name and every word after it.
+        string[] command = line.Parsed.External is { } external ? [external.Name, .. external.ExternalArguments] : [];
         var output = new UvOutput(line.Quiet);
         if (command.Length > 0 && command[0].EndsWith(".py", StringComparison.OrdinalIgnoreCase) && File.Exists(command[0])
             && File.ReadLines(command[0]).Any(l => l.TrimEnd() == "# /// script"))

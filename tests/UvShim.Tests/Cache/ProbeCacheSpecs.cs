@@ -66,6 +66,16 @@ public sealed class ProbeCacheSpecs : IDisposable
         Assert.NotEqual(ProbeCacheKey.For(_python, Env(), "1.0"), ProbeCacheKey.For(_python, Env(), "1.1"));
     }
 
+    [Fact]
+    public void The_key_names_the_probe_scripts_hash_so_a_changed_script_never_reads_an_old_entry()
+    {
+        var key = ProbeCacheKey.For(_python, Env(), "1.0")!;
+        var edited = UvShim.Python.ProbeScript.Source.Replace("import os", "import os ", StringComparison.Ordinal);
+
+        Assert.Contains($"probe={UvShim.Python.ProbeScript.Version}-{ProbeCacheKey.FileName(UvShim.Python.ProbeScript.Source)[6..]}\n", key);
+        Assert.NotEqual(ProbeCacheKey.FileName(UvShim.Python.ProbeScript.Source), ProbeCacheKey.FileName(edited));
+    }
+
     [Theory]
     [InlineData("not an entry")]
     [InlineData("")]

@@ -10,6 +10,8 @@ public class UserLayoutSpecs
     [InlineData("linux-debian-3.11", "/home/tester/.local")]
     [InlineData("linux-pyenv-3.13", "/home/tester/.local")]
     [InlineData("linux-pyenv-3.8", "/home/tester/.local")]
+    [InlineData("linux-debian11-3.9", "/home/tester/.local")]
+    [InlineData("linux-ubuntu2004-3.8", "/home/tester/.local")]
     [InlineData("linux-freethreaded-3.13t", "/home/tester/.local")]
     [InlineData("linux-conda-base-3.12", "/home/tester/.local")]
     public void Where_uvs_prefix_layout_is_the_user_scheme_the_user_base_becomes_the_prefix(string probe, string userBase)

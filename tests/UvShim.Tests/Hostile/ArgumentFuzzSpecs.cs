@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text;
+using UvShim.FakeUv;
+using UvShim.FakeUv.Grammar;
 using UvShim.Tests.Infrastructure;
 using UvShim.Tests.Integration;
 using Xunit.Abstractions;
@@ -19,6 +21,15 @@ namespace UvShim.Tests.Hostile;
 /// Two runs: a fixed seed, and a seed per test run (<c>UVSHIM_FUZZ_SEED</c> replays one); both are printed, and a
 /// failure names its seed. <c>UVSHIM_FUZZ_COUNT</c> sets the number of lines per seed (default 10,000 with the
 /// NativeAOT binary, 400 with the framework-dependent apphost, which takes about fifty times longer per line).
+/// <para>
+/// native-uv accepts every command line. So the first lines of each seed (<c>UVSHIM_FUZZ_STRICT_COUNT</c>, default 100,
+/// 25 with the apphost: the .NET fake costs about 0.2 s of CPU a run) also go to the strict fake uv, which parses them
+/// as uv 0.12.5 does and, with <c>FAKE_UV_EXIT=0</c>, only records and judges: exit 0 where uv accepts the line, uv's
+/// error and exit 2 where it does not. The same byte checks apply; the exit code must be uv's verdict on what it got
+/// (uvshim passes it through), and what uvshim hands over must be a line uv accepts whenever uv alone accepts the
+/// line as given (the README's first promise). Only the hand-over by exec is judged: uv runs that uvshim starts as
+/// children (merged views, <c>uv python find</c>) are not matched to their line.
+/// </para>
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHelper output) : IClassFixture<IntegrationFixture>
@@ -43,6 +54,16 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
             : (int)(DateTime.UtcNow.Ticks % int.MaxValue);
         Fuzz(seed, replay is { Length: > 0 } ? "seed from UVSHIM_FUZZ_SEED" : "time-based seed");
     }
+
+    public const int NativeStrictLineCount = 100;
+
+    public const int ApphostStrictLineCount = 25;
+
+    /// <summary>Lines per seed that also go to the strict fake: UVSHIM_FUZZ_STRICT_COUNT, else by the kind of uvshim binary.</summary>
+    public static int StrictLineCount =>
+        Environment.GetEnvironmentVariable("UVSHIM_FUZZ_STRICT_COUNT") is { Length: > 0 } count
+            ? int.Parse(count, CultureInfo.InvariantCulture)
+            : IsFrameworkDependent(ShimBinaries.Shared.Shim) ? ApphostStrictLineCount : NativeStrictLineCount;
 
     /// <summary>Lines per seed: UVSHIM_FUZZ_COUNT, else by the kind of uvshim binary under test.</summary>
     public static int LineCount =>
@@ -79,11 +100,20 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
                 outcomes[outcome.Case.Id] = outcome;
         }
         clock.Stop();
+        var strictLines = lines.Take(StrictLineCount).ToList();
+        var strict = StrictOutcomes(user, python, work, strictLines, parallelism);
 
         // Assert
-        var failures = lines.Select(l => (Line: l, Problem: Check(l, outcomes[l.Id]))).Where(f => f.Problem is not null).ToList();
+        var failures = lines.Select(l => (Line: l, Problem: Check(l, outcomes[l.Id])))
+            .Concat(strictLines.Select(l => (Line: l, Problem: CheckStrict(l, strict.Outcomes[l.Id], strict.Records, strict.Environment(l)))))
+            .Where(f => f.Problem is not null)
+            .Select(f => (f.Line, Problem: f.Problem!))
+            .ToList();
         var tally = string.Join(", ", lines.GroupBy(l => l.Expectation).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
-        output.WriteLine($"fuzz: {count} lines in {clock.Elapsed.TotalSeconds:0.0} s ({parallelism} drivers): {tally}; {failures.Count} failed");
+        var judged = strictLines.Select(l => StrictRecord(strict.Records, strict.Outcomes[l.Id])).OfType<FakeUvRecord>().ToList();
+        var rejected = judged.Count(r => UvVerdict(r.ArgumentBytes, r.Environment) is not null);
+        output.WriteLine($"fuzz: {count} lines in {clock.Elapsed.TotalSeconds:0.0} s ({parallelism} drivers): {tally}; "
+            + $"the first {strictLines.Count} also to the strict fake uv, which judged {judged.Count} hand-overs and rejected {rejected}; {failures.Count} failed");
         if (failures.Count > 0)
         {
             var report = new StringBuilder()
@@ -94,8 +124,9 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
                     .AppendLine("argv:     " + FuzzLineGenerator.Show(line.Arguments));
                 if (line.ExpectedArguments is { } expected)
                     report.AppendLine("expected: " + FuzzLineGenerator.Show(expected));
-                var outcome = outcomes[line.Id];
-                report.AppendLine("uv got:   " + (outcome.Record is { } r ? FuzzLineGenerator.Show(r.Arguments) : "(uv did not run)"))
+                var outcome = problem.StartsWith(StrictPrefix, StringComparison.Ordinal) ? strict.Outcomes[line.Id] : outcomes[line.Id];
+                var got = outcome.Record?.Arguments ?? StrictRecord(strict.Records, outcome)?.ArgumentBytes;
+                report.AppendLine("uv got:   " + (got is { } g ? FuzzLineGenerator.Show(g) : "(uv did not run)"))
                     .AppendLine(CultureInfo.InvariantCulture, $"status:   {outcome.Status}; stderr: {Trim(outcome.StandardErrorText)}");
             }
             throw new XunitException(report.ToString());
@@ -153,6 +184,80 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
                 if (outcome.Status.ExitCode == 2 && outcome.Record is null && !stderr.Contains("uvshim: ", StringComparison.Ordinal))
                     return "exit code 2 with no uv run and no uvshim message";
                 return null;
+        }
+    }
+
+    private const string StrictPrefix = "strict fake: ";
+
+    /// <summary>The lines run again with the .NET fake as uv (judging only, <c>FAKE_UV_EXIT=0</c>), and what it recorded.</summary>
+    private (Dictionary<int, DriverOutcome> Outcomes, IReadOnlyList<FakeUvRecord> Records, Func<FuzzLine, IReadOnlyDictionary<string, string>> Environment)
+        StrictOutcomes(TestUser user, TestInterpreter python, string work, IReadOnlyList<FuzzLine> lines, int parallelism)
+    {
+        var records = user.CreateDirectory("fuzz-strict-records");
+        var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"), ("FAKE_UV_EXIT", "0"), ("FAKE_UV_RECORD_DIR", records));
+        var withProject = new Dictionary<string, string>(environment) { ["UV_PROJECT_ENVIRONMENT"] = user.UserBase };
+        var outcomes = new Dictionary<int, DriverOutcome>();
+        foreach (var (group, env) in new[] { (lines.Where(l => !l.WithProjectEnvironment), environment), (lines.Where(l => l.WithProjectEnvironment), withProject) })
+        {
+            var cases = group.Select(l => new DriverCase(l.Id, l.Arguments)).ToList();
+            if (cases.Count == 0)
+                continue;
+            foreach (var outcome in ShimDriver.Run(user, fixture.Binaries.Shim, cases, env, work, parallelism, TimeSpan.FromMinutes(20)))
+                outcomes[outcome.Case.Id] = outcome;
+        }
+        return (outcomes, FakeUvRecord.ReadAll(records), l => l.WithProjectEnvironment ? withProject : environment);
+    }
+
+    /// <summary>The fake's record of the hand-over by exec: the one with uvshim's PID.</summary>
+    private static FakeUvRecord? StrictRecord(IReadOnlyList<FakeUvRecord> records, DriverOutcome outcome) =>
+        records.LastOrDefault(r => r.ProcessId == outcome.ProcessId);
+
+    /// <summary>Null when the strict fake's outcome is what the line's expectation and uv's verdicts demand, else what went wrong.</summary>
+    private static string? CheckStrict(FuzzLine line, DriverOutcome outcome, IReadOnlyList<FakeUvRecord> records, IReadOnlyDictionary<string, string> environment)
+    {
+        if (!outcome.Status.Exited)
+            return $"{StrictPrefix}uvshim did not exit normally: {outcome.Status}";
+        var record = StrictRecord(records, outcome);
+        if (record is null)
+        {
+            return line.Expectation is FuzzExpectation.HandedOverUnchanged or FuzzExpectation.Rewritten
+                ? $"{StrictPrefix}uv did not run in uvshim's process (uvshim: {outcome.Status})"
+                : null;
+        }
+        var verdict = UvVerdict(record.ArgumentBytes, record.Environment);
+        if (line.Expectation is FuzzExpectation.HandedOverUnchanged or FuzzExpectation.Rewritten)
+        {
+            var expected = line.ExpectedArguments ?? line.Arguments;
+            if (!record.ArgumentBytes.Select(Convert.ToHexString).SequenceEqual(expected.Select(Convert.ToHexString)))
+                return $"{StrictPrefix}the bytes uv got differ from what the spec says";
+            if (outcome.Status.ExitCode != (verdict is null ? 0 : 2))
+                return $"{StrictPrefix}exit code {outcome.Status.ExitCode}, but uv's verdict on what it got is {verdict ?? "accepted"}";
+        }
+        if (verdict is not null && UvVerdict(line.Arguments, environment) is null)
+            return $"{StrictPrefix}uvshim handed uv a command line uv rejects ({verdict}), though uv alone accepts the line as given";
+        return null;
+    }
+
+    /// <summary>uv 0.12.5's verdict on a command line (the fake's parser, in this process): null when accepted, else its first line.
+    /// Bytes are decoded as the .NET runtime decodes the fake's argv (invalid UTF-8 becomes U+FFFD).</summary>
+    private static string? UvVerdict(IReadOnlyList<byte[]> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        try
+        {
+            UvParser.Parse(UvGrammar.Root, arguments.Select(a => Encoding.UTF8.GetString(a)).ToList(), name => environment.GetValueOrDefault(name));
+            return null;
+        }
+        catch (ClapError e) when (!e.UseStderr)
+        {
+            return null;
+        }
+        catch (ClapError e)
+        {
+            return e.FirstLine;
+        }
+        catch (UvError e)
+        {
+            return "error: " + e.Message;
         }
     }
 

@@ -12,33 +12,29 @@ namespace UvShim.Tests.Packaging;
 /// cross-compiled by scripts/pack.sh: its binary is for that architecture, and under qemu-user it does a cold rewrite
 /// like the host's (the probe spawns the host's interpreter, and uvshim execs the host's recording uv: the kernel runs
 /// those natively). Needs the packages scripts/test.sh packs (<c>UVSHIM_TEST_PACKAGES</c>); a bare <c>dotnet test</c>
-/// packs only the framework-dependent tool, so there is nothing to check then.
+/// packs only the framework-dependent tool, so it is skipped then.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class OtherArchitectureSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
-    private const int MachineX64 = 62;
-    private const int MachineArm64 = 183;
-
     private static (string Rid, int Machine, string Qemu, string SysRoot)? Other => RuntimeInformation.OSArchitecture switch
     {
-        Architecture.X64 => ("linux-arm64", MachineArm64, "qemu-aarch64", "/usr/aarch64-linux-gnu"),
-        Architecture.Arm64 => ("linux-x64", MachineX64, "qemu-x86_64", "/usr/x86_64-linux-gnu"),
+        Architecture.X64 => ("linux-arm64", ElfFile.MachineArm64, "qemu-aarch64", "/usr/aarch64-linux-gnu"),
+        Architecture.Arm64 => ("linux-x64", ElfFile.MachineX64, "qemu-x86_64", "/usr/x86_64-linux-gnu"),
         _ => null,
     };
 
-    [Fact]
+    [PackedPackagesFact]
     public void The_other_architectures_package_holds_its_NativeAOT_binary_which_rewrites_an_install_under_qemu()
     {
-        var packages = Environment.GetEnvironmentVariable(PackedTool.PackagesVariable);
-        if (string.IsNullOrEmpty(packages) || Other is not { } other)
-            return;
+        var packages = Environment.GetEnvironmentVariable(PackedTool.PackagesVariable)!;
+        var other = Other ?? throw new Xunit.Sdk.XunitException($"no other architecture is packed for {RuntimeInformation.OSArchitecture}");
         var version = PackedTool.PointerVersion(packages);
         using var user = TestUser.CreateUnprivileged();
         var work = user.CreateDirectory("work");
         var binary = Extract(Path.Combine(packages, $"uvshim.{other.Rid}.{version}.nupkg"), $"tools/any/{other.Rid}/uvshim", user);
 
-        Assert.Equal(other.Machine, ElfMachine(binary));
+        Assert.Equal(other.Machine, ElfFile.Machine(binary));
         var qemu = ExecutableLookup.OnPath(other.Qemu) ?? throw new Xunit.Sdk.XunitException($"{other.Qemu} is not on PATH (scripts/prerequisites.sh installs qemu-user)");
         var python = TestInterpreters.UnwritableCopy;
         var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"));
@@ -60,15 +56,5 @@ public sealed class OtherArchitectureSpecs(IntegrationFixture fixture) : IClassF
         File.SetUnixFileMode(path, UnixFileModes.Public);
         user.GiveOwnership(path);
         return path;
-    }
-
-    /// <summary>e_machine of an ELF file (little-endian; offset 18).</summary>
-    private static int ElfMachine(string path)
-    {
-        var header = new byte[20];
-        using (var file = File.OpenRead(path))
-            file.ReadExactly(header);
-        Assert.Equal("\u007fELF"u8.ToArray(), header[..4]);
-        return header[18] | header[19] << 8;
     }
 }

@@ -1,0 +1,34 @@
+namespace UvShim.Tests.Packaging;
+
+/// <summary>
+/// A fact about the packages scripts/pack.sh makes (every RID): skipped, with the reason, when the run was not given
+/// them (<c>UVSHIM_TEST_PACKAGES</c>, which scripts/test.sh sets), or when <paramref name="hostArchitecture"/> names
+/// another architecture than this machine's.
+/// </summary>
+public sealed class PackedPackagesFactAttribute : FactAttribute
+{
+    public PackedPackagesFactAttribute(string? hostArchitecture = null) =>
+        Skip = PackedPackagesSkip.Reason(hostArchitecture);
+}
+
+/// <summary>The theory form of <see cref="PackedPackagesFactAttribute"/>.</summary>
+public sealed class PackedPackagesTheoryAttribute : TheoryAttribute
+{
+    public PackedPackagesTheoryAttribute(string? hostArchitecture = null) =>
+        Skip = PackedPackagesSkip.Reason(hostArchitecture);
+}
+
+internal static class PackedPackagesSkip
+{
+    private const string PackagesVariable = "UVSHIM_TEST_PACKAGES"; // PackedTool.PackagesVariable, which is Linux-only
+
+    public static string? Reason(string? hostArchitecture)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PackagesVariable)))
+            return $"needs every package scripts/pack.sh makes ({PackagesVariable}, set by scripts/test.sh)";
+        var host = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        return hostArchitecture is null || hostArchitecture == host
+            ? null
+            : $"runs on a {hostArchitecture} host only; this one is {host}";
+    }
+}
