@@ -74,7 +74,7 @@ internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Ta
             // Without --system, uv's mutating commands take a system interpreter only from an explicit path:
             // uv 0.12.5 crates/uv-python/src/discovery.rs EnvironmentPreference::ExplicitSystem, PythonRequest::is_explicit_system.
             var givenAsPath = pythonRequest is not null && PythonRequest.Parse(pythonRequest, input.WorkingDirectory) is PythonRequest.FilePath;
-            if (discovery == Discovery.ExplicitSystem && !system && !givenAsPath)
+            if (interpreter.Kind == InterpreterKind.System && discovery == Discovery.ExplicitSystem && !system && !givenAsPath)
                 return new TargetOutcome.Unchanged("uv itself needs --system or a path to use a system interpreter");
         }
 
