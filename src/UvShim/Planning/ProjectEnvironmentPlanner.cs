@@ -69,8 +69,8 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
         var probe = target.Probe;
         if (!probe.UserSiteEnabled)
             return Unchanged("user site-packages disabled");
-        if (ExternallyManagedMarker.Read(probe, context.Environment) is { } marker && !InstallPlanner.BreakSystemPackages(arguments, context))
-            return Refuse(PipMessages.ExternallyManaged(marker.ErrorText));
+        if (ExternallyManagedMarker.Read(probe, context.Environment, context.Settings.ProbeTimeout) is { } marker && !InstallPlanner.BreakSystemPackages(arguments, context))
+            return Refuse(PipMessages.ExternallyManaged(marker));
 
         var translation = kind switch
         {
