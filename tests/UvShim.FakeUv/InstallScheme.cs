@@ -1,6 +1,6 @@
 namespace UvShim.FakeUv;
 
-/// <summary>Where each part of a wheel goes (uv-facts §3.1), and which directories hold installed distributions.</summary>
+/// <summary>Where each part of a wheel goes (uv 0.12.5 crates/uv-install-wheel), and which directories hold installed distributions.</summary>
 internal sealed record InstallScheme(
     string Purelib,
     string Platlib,

@@ -6,7 +6,7 @@ using UvShim.Python;
 namespace UvShim.Cache;
 
 /// <summary>
-/// Per-user cache of interpreter probes (SPEC §6), one file per key. Reads verify the key
+/// Per-user cache of interpreter probes (README, "Configuration"), one file per key. Reads verify the key
 /// inside the file; writes go to a temporary file renamed into place. Any fault (unreadable,
 /// corrupt, foreign, a directory that is a link or someone else's) makes it a miss, never an error.
 /// </summary>

@@ -5,7 +5,7 @@ using UvShim.Platform;
 namespace UvShim.Cache;
 
 /// <summary>
-/// SPEC §6: what a probe depends on. The interpreter (its path, resolved path, change time and
+/// README, "Configuration": what a probe depends on. The interpreter (its path, resolved path, change time and
 /// size), what Python reads from the environment for the user scheme (HOME, APPDATA,
 /// PYTHONUSERBASE, PYTHONNOUSERSITE), the ids, uvshim's version, and the probe script's version and hash.
 /// </summary>

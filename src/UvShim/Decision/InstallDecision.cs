@@ -1,7 +1,7 @@
 namespace UvShim.Decision;
 
 /// <summary>
-/// pip's <c>decide_user_install</c> and its PEP 668 check, for uv (SPEC §3). Pure: the facts are
+/// pip's <c>decide_user_install</c> and its PEP 668 check, for uv (docs/design.md, "The decision"). Pure: the facts are
 /// gathered by the caller, so a table of cases tests every branch.
 /// </summary>
 internal static class InstallDecision

@@ -1,6 +1,6 @@
 namespace UvShim.Decision;
 
-/// <summary>SPEC §3.7.</summary>
+/// <summary>README, "Configuration": the mode setting.</summary>
 internal enum ShimMode
 {
     /// <summary>pip's behaviour: the user site when site-packages is not writable, or on <c>--user</c>.</summary>

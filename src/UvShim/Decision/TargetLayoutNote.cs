@@ -3,7 +3,7 @@ using System.Text;
 namespace UvShim.Decision;
 
 /// <summary>
-/// SPEC §3.5, "say where scripts went": the note uvshim prints when it installs with <c>--target &lt;user site&gt;</c>.
+/// README, "The decision", layouts: the note uvshim prints when it installs with <c>--target &lt;user site&gt;</c>.
 /// uv puts console scripts in <c>&lt;target&gt;/bin</c> on every OS, Windows included, not in the user
 /// scheme's scripts directory; the note names both and says how to reach them, in the words of the
 /// platform the interpreter runs on (a shell's <c>PATH</c>, or the Windows user <c>Path</c>). Pure.

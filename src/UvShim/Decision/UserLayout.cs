@@ -2,7 +2,7 @@ using UvShim.Python;
 
 namespace UvShim.Decision;
 
-/// <summary>How the user scheme is expressed to uv (SPEC §3.5).</summary>
+/// <summary>How the user scheme is expressed to uv (docs/design.md, "Layouts").</summary>
 internal abstract record UserLayout
 {
     /// <summary><c>--prefix &lt;userbase&gt;</c>: uv's prefix layout is the user scheme, scripts included.</summary>

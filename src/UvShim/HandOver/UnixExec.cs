@@ -5,7 +5,7 @@ using UvShim.Platform;
 namespace UvShim.HandOver;
 
 /// <summary>
-/// Replaces uvshim with uv (SPEC §5): same PID, terminal, signals and exit status.
+/// Replaces uvshim with uv (docs/design.md, "One path"): same PID, terminal, signals and exit status.
 /// Returns only if execve failed.
 /// </summary>
 [UnsupportedOSPlatform("windows")]

@@ -5,7 +5,7 @@ namespace UvShim.HandOver;
 internal sealed class UvNotFoundException(string message) : Exception(message);
 
 /// <summary>
-/// Finds the real uv (SPEC §5): <c>UVSHIM_UV</c>/<c>Uv:Path</c>, else the first <c>uv</c> on PATH
+/// Finds the real uv (docs/design.md, "One path"): <c>UVSHIM_UV</c>/<c>Uv:Path</c>, else the first <c>uv</c> on PATH
 /// that is not uvshim itself. Files are compared after resolving links.
 /// </summary>
 internal static class UvLocator

@@ -4,7 +4,7 @@ using UvShim.Decision;
 namespace UvShim.Planning;
 
 /// <summary>
-/// SPEC §3.5: drop <c>--user</c>, pin <c>--python</c> (replacing any value, since uv rejects a
+/// docs/design.md, "Layouts": drop <c>--user</c>, pin <c>--python</c> (replacing any value, since uv rejects a
 /// repeated option), add <c>--prefix</c> or <c>--target</c>. Every other token is kept as it came.
 /// </summary>
 internal static class ArgumentRewriter

@@ -7,7 +7,7 @@ using UvShim.Python;
 namespace UvShim.Planning;
 
 /// <summary>
-/// <c>uv pip list</c>/<c>freeze</c>/<c>show</c> (SPEC §4). <c>--user</c> shows only the user site
+/// <c>uv pip list</c>/<c>freeze</c>/<c>show</c> (README, "Beyond install"). <c>--user</c> shows only the user site
 /// (pip's meaning); without it, a system interpreter's view also shows user-site packages, as pip's
 /// does, with the user-site copy winning as on <c>sys.path</c>.
 /// </summary>

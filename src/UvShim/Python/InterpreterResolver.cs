@@ -23,7 +23,7 @@ internal abstract record Resolution
 }
 
 /// <summary>
-/// Finds the interpreter uv would use for <c>uv pip install</c> (SPEC §3.1), in uv's order:
+/// Finds the interpreter uv would use for <c>uv pip install</c> (docs/design.md, "The decision"), in uv's order:
 /// <c>--python</c>/<c>UV_PYTHON</c>, then with <c>--system</c> a base conda env and PATH; otherwise
 /// <c>VIRTUAL_ENV</c>, a child <c>CONDA_PREFIX</c>, <c>.venv</c> in the working directory or a parent.
 /// An explicit <c>--user</c> without a venv falls back to PATH as pip's own interpreter would be.

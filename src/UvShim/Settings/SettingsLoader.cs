@@ -16,7 +16,7 @@ internal sealed record EffectiveSettings(
 internal sealed class SettingsException(string message) : Exception(message);
 
 /// <summary>
-/// SPEC §6: defaults &lt; <c>/etc/uvshim/config.json</c> &lt; <c>$XDG_CONFIG_HOME/uvshim/config.json</c>
+/// README, "Configuration": defaults &lt; <c>/etc/uvshim/config.json</c> &lt; <c>$XDG_CONFIG_HOME/uvshim/config.json</c>
 /// (default <c>~/.config</c>) &lt; the <c>UVSHIM_*</c> variables of <see cref="SettingDefinitions"/>.
 /// </summary>
 internal static class SettingsLoader

@@ -3,7 +3,7 @@ using UvShim.Tests.Python;
 
 namespace UvShim.Tests.Decision;
 
-/// <summary>The layout choice (SPEC §3.5) from probe outputs recorded or derived per platform (TestData/probes).</summary>
+/// <summary>The layout choice (docs/design.md, "Layouts") from probe outputs recorded or derived per platform (TestData/probes).</summary>
 public class UserLayoutSpecs
 {
     [Theory]

@@ -17,8 +17,8 @@ namespace UvShim.Tests.Hostile;
 /// <see cref="ShimDriver"/> (raw bytes, invalid UTF-8 included) against <see cref="NativeTools.NativeUv"/>, as the
 /// unprivileged user, with an unwritable system Python first on PATH and <c>UV_SYSTEM_PYTHON=1</c> (the setting in
 /// which installs are rewritten). What must happen is decided by how <see cref="FuzzLineGenerator"/> built the line:
-/// a line SPEC §2 hands over reaches uv with exactly its bytes, in the same process, with no signal ignored; a
-/// rewritten install line differs only in the tokens SPEC §3.5 names; and no line crashes uvshim.
+/// a line uvshim hands over unchanged (docs/design.md, "One path") reaches uv with exactly its bytes, in the same process, with no signal ignored; a
+/// rewritten install line differs only in the tokens the rewrite changes (docs/design.md, "Layouts"); and no line crashes uvshim.
 /// Two seeds: a fixed one, and one per test run (<c>UVSHIM_FUZZ_SEED</c> replays one); both are printed, and a
 /// failure names its seed. Each at two sizes (<see cref="FuzzLinesAttribute"/>): <see cref="QuickLineCount"/> lines in every
 /// tier, and <see cref="FullLineCount"/> with the packed NativeAOT binary (scripts/test.sh); a bare <c>dotnet test</c> runs
@@ -167,7 +167,7 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
                 if (outcome.Status.ExitCode != 0 || outcome.Record is not { } record)
                     return $"uv did not run, or not with its exit code (uvshim: {outcome.Status})";
                 if (!record.Arguments.Select(Convert.ToHexString).SequenceEqual(expected.Select(Convert.ToHexString)))
-                    return line.Expectation == FuzzExpectation.Rewritten ? "the rewrite changed more than SPEC §3.5 allows" : "the bytes uv got differ";
+                    return line.Expectation == FuzzExpectation.Rewritten ? "the rewrite changed more than the rewrite allows" : "the bytes uv got differ";
                 if (record.ProcessId != outcome.ProcessId)
                     return $"uv ran as PID {record.ProcessId}, not in uvshim's process {outcome.ProcessId} (no exec)";
                 if (!record.NoSignalIgnored)

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace UvShim.Tests.Hostile;
 
-/// <summary>What SPEC §2/§3 says must happen to a generated line, decided by how the line was built.</summary>
+/// <summary>What docs/design.md says must happen to a generated line, decided by how the line was built.</summary>
 internal enum FuzzExpectation
 {
     /// <summary>Not a command uvshim may change (§2 "anything else"): uv gets exactly these bytes.</summary>
@@ -29,7 +29,7 @@ internal sealed record FuzzLine(
 internal sealed record FuzzTarget(string UserBase, string DefaultExecutable, IReadOnlyList<(string Value, string Executable)> PythonValues);
 
 /// <summary>
-/// Seeded generator of uv command lines built from uv's grammar (reference/uv-facts.md §1): global options before and
+/// Seeded generator of uv command lines built from uv's grammar (uv 0.12.5 crates/uv-cli/src/lib.rs): global options before and
 /// after subcommands, option values that look like subcommands or options, <c>--</c>, <c>=</c> forms, attached short
 /// values, bundled short flags, empty strings, spaces, quotes, shell syntax, non-ASCII and invalid UTF-8. The generator
 /// knows which token is an option, a value or a positional because it placed it, so the expected outcome does not come
@@ -62,7 +62,7 @@ internal sealed class FuzzLineGenerator(int seed, FuzzTarget target)
     private static readonly byte[][] PackageWords =
         [U("requests"), U("httpx==0.27"), U("a-b_c.d"), U("pkg[extra]"), U("x>=1; python_version>'3'"), U("./local.whl"), U("git+https://x/y"), U("Ünï")];
 
-    // uv-facts.md §1.2: globals, accepted before or after any subcommand level.
+    // uv 0.12.5 crates/uv-cli/src/lib.rs GlobalArgs: globals, accepted before or after any subcommand level.
     private static readonly string[] GlobalFlags =
     [
         "--no-cache", "-n", "--no-cache-dir", "--no-config", "--allow-python-downloads", "--no-python-downloads", "-q", "--quiet", "-v",
@@ -78,7 +78,7 @@ internal sealed class FuzzLineGenerator(int seed, FuzzTarget target)
 
     private static readonly string[] SteeringGlobalValues = ["--config-file", "--directory", "--project", "--python-preference", "--python-fetch"];
 
-    // uv-facts.md §1.4: `uv pip install`.
+    // uv 0.12.5 crates/uv-cli/src/lib.rs PipInstallArgs: `uv pip install`.
     private static readonly string[] InstallFlags =
     [
         "-U", "--upgrade", "--no-upgrade", "--reinstall", "--force-reinstall", "--no-reinstall", "--no-deps", "--deps", "--no-index",
@@ -147,7 +147,7 @@ internal sealed class FuzzLineGenerator(int seed, FuzzTarget target)
     {
         var line = new Line();
         TopLevelGlobals(line, steering: true, max: 3);
-        // `uvshim shim …` as the very first word is uvshim's own command (SPEC §2), not a uv command line.
+        // `uvshim shim …` as the very first word is uvshim's own command (docs/design.md, "One path"), not a uv command line.
         var word = _random.Next(10) < 7 ? U(Pick(TopLevelWords)) : PickWhere(ValueWords, w => !w.AsSpan().SequenceEqual("pip"u8) && !w.AsSpan().SequenceEqual("shim"u8));
         line.Add(word);
         AnyTokens(line, _random.Next(0, 12));

@@ -4,7 +4,7 @@ using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
-/// <summary>SPEC §6: notes, quiet mode, debug logging and the log file.</summary>
+/// <summary>README, "Configuration": notes, quiet mode, debug logging and the log file.</summary>
 [SupportedOSPlatform("linux")]
 public sealed class MessagesSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {

@@ -4,7 +4,7 @@ using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
-/// <summary>SPEC §6: the probe cache, seen from outside through uvshim's debug log.</summary>
+/// <summary>README, "Configuration": the probe cache, seen from outside through uvshim's debug log.</summary>
 [SupportedOSPlatform("linux")]
 public sealed class ProbeCacheSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {

@@ -7,7 +7,7 @@ using UvShim.Tests.Infrastructure.Skips;
 namespace UvShim.Tests.Integration;
 
 /// <summary>
-/// SPEC §4, <c>uv pip uninstall</c>: packages that live in the user site are removed from there (uv gets
+/// README, "Beyond install": <c>uv pip uninstall</c>: packages that live in the user site are removed from there (uv gets
 /// <c>--prefix &lt;user base&gt; --python &lt;exe&gt;</c>, which also reaches the scripts in <c>~/.local/bin</c>); the rest
 /// reach uv as asked. Run as the unprivileged user against an unwritable interpreter copy that has packages of its own
 /// (<c>uvshim-demo 0.9</c>, <c>uvshim-system 3.0</c>) in its system site-packages.

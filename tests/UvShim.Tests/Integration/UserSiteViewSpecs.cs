@@ -42,7 +42,7 @@ public sealed class UserSiteViewFixture : IDisposable
 }
 
 /// <summary>
-/// SPEC §4, <c>uv pip list</c>/<c>freeze</c>/<c>show</c>: with <c>--user</c> (which uv itself rejects) only the user
+/// README, "Beyond install": <c>uv pip list</c>/<c>freeze</c>/<c>show</c>: with <c>--user</c> (which uv itself rejects) only the user
 /// site, through <c>--prefix &lt;user base&gt; --python &lt;exe&gt;</c>; without it, a view of a system interpreter also
 /// shows the user-site packages, as pip does, one entry per package, the user-site version winning as it does on
 /// sys.path. Outputs are checked in uv's formats.

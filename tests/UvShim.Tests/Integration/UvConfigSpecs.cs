@@ -6,7 +6,7 @@ using UvShim.Tests.Infrastructure.Skips;
 namespace UvShim.Tests.Integration;
 
 /// <summary>
-/// SPEC §3.1: uv's own configuration counts in the decision. <c>[pip] system = true</c> in a <c>uv.toml</c> (or
+/// docs/design.md, "The decision": uv's own configuration counts in the decision. <c>[pip] system = true</c> in a <c>uv.toml</c> (or
 /// <c>[tool.uv.pip]</c> in a <c>pyproject.toml</c>) of the working directory or a parent makes a plain
 /// <c>uv pip install</c> a system install, so it falls back to the user site like <c>UV_SYSTEM_PYTHON=1</c>;
 /// <c>--no-config</c> turns that off; a configured <c>target</c> is not a user install; a configuration that does not
