@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Debian packages the build and the tests need: clang and zlib for NativeAOT, patchelf to copy a
-# pyenv interpreter, python3 (Debian's, externally managed) as a test interpreter, hyperfine for bench/.
+# Debian packages the build and the tests need: clang and zlib for NativeAOT, python3 (Debian's, externally
+# managed), which the integration tests use and copy into their other interpreters, patchelf to copy an
+# interpreter with a shared libpython (pyenv's, where pyenv is installed), hyperfine for bench/.
 # Debian's pip (python3-pip) is the reference the pip-parity specs compare uvshim's outcome with, and locales
 # holds the locale sources they build a German locale from (localedef).
 # The hostile-input tests compile two C helpers with cc, gcc or clang (clang is here anyway), and use setpriv,

@@ -225,7 +225,7 @@ internal static class DoctorInspection
             if (!facts.InVenv)
             {
                 var directory = ScriptsOnPath.Directory(chosen);
-                scripts = new ScriptsCheck(directory, ScriptsOnPath.Warning(directory, facts, env) is null);
+                scripts = new ScriptsCheck(directory, ScriptsOnPath.IsOnPath(directory, facts, env));
             }
         }
 

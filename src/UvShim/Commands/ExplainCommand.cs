@@ -80,8 +80,15 @@ internal static class ExplainCommand
             case Plan.Chain chain:
                 foreach (var note in chain.Notes)
                     Row("note", note);
+                string Shown(ChildRun run) => ShellQuote.Join([uvPath, .. run.Shown(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text)]);
                 foreach (var run in chain.Runs)
-                    Row("would run", ShellQuote.Join([uvPath, .. run.Shown]));
+                    Row("would run", Shown(run));
+                if (chain.Constraints.Count > 0)
+                    Row("constraints", string.Join(", ", chain.Constraints));
+                if (chain.Retry is { } retry)
+                    Row("if it exits 1", $"{Shown(retry.Check)} (output dropped); if that succeeds, {Shown(retry.Run)}");
+                if (chain.Scripts is { } scripts)
+                    Row("then", $"name the console scripts the install put in {scripts.ScriptsDirectory}, as pip does");
                 if (chain.Then is { } then)
                     Row("then run", ShellQuote.Join([uvPath, .. then.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text)]));
                 break;

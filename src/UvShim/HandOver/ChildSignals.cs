@@ -38,13 +38,17 @@ internal sealed class ChildSignals : IDisposable
         }
     }
 
-    public void Untrack(int pid, int exitCode)
+    public void Untrack(int pid, int exitCode) =>
+        // .NET reports a child killed by signal N as 128 + N; uv's pip commands exit 0, 1 or 2.
+        Untrack(pid, exitCode is > 128 and <= 128 + 64 ? exitCode - 128 : null);
+
+    /// <summary>The child has ended, killed by <paramref name="signal"/> or (null) by itself.</summary>
+    public void Untrack(int pid, int? signal)
     {
         lock (_gate)
             _children.Remove(pid);
-        // .NET reports a child killed by signal N as 128 + N; uv's pip commands exit 0, 1 or 2 (uv-facts §8).
-        if (exitCode is > 128 and <= 128 + 64)
-            _signal ??= exitCode - 128;
+        if (signal is not null)
+            _signal ??= signal;
     }
 
     private void Forward(PosixSignalContext context, int signal)

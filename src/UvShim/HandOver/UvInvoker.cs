@@ -22,6 +22,18 @@ internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyL
     /// <summary>Replaces uvshim with uv; returns only if that failed.</summary>
     public int Exec(IReadOnlyList<ArgumentSlot> slots) => UvProcess.HandOver(uvPath, slots, rawArguments, arguments, markers);
 
+    /// <summary>
+    /// Runs uv as a child as it would run exec'd (<see cref="UnixChild"/>): the slots' bytes as
+    /// <see cref="Exec"/> passes them, uvshim's terminal; <paramref name="output"/> says what it discards.
+    /// </summary>
+    public ChildExit RunChild(IReadOnlyList<ArgumentSlot> slots, ChildOutput output = ChildOutput.Inherited)
+    {
+        Output.ShimLog.Flush();
+        if (OperatingSystem.IsWindows())
+            return new ChildExit(Run(Texts(slots), quietStdout: output != ChildOutput.Inherited), null);
+        return UnixChild.Run(UvProcess.Argv(uvPath, slots, rawArguments), UvProcess.Environment(markers), output, Signals);
+    }
+
     /// <summary>Runs uv as a child on uvshim's own standard streams and returns its exit code (see <see cref="ChildSignals"/>).</summary>
     public int Run(IReadOnlyList<string> args, string? workingDirectory = null, bool quietStdout = false)
     {

@@ -15,11 +15,24 @@ internal static class UvProcess
         if (OperatingSystem.IsWindows())
             return WindowsHandOver.Run(uvPath, slots.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList(), markers);
 
-        var path = Encoding.UTF8.GetBytes(uvPath);
-        var argv = new List<byte[]>(slots.Count + 1) { path };
+        var argv = Argv(uvPath, slots, rawArguments);
+        var errno = UnixExec.Exec(argv[0], argv, Environment(markers));
+        StdErr.Line($"cannot run {uvPath}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
+        return 2;
+    }
+
+    /// <summary>uv's path, then each slot: an original token as the bytes the caller passed, a new one as UTF-8.</summary>
+    public static List<byte[]> Argv(string uvPath, IReadOnlyList<ArgumentSlot> slots, byte[][] rawArguments)
+    {
+        var argv = new List<byte[]>(slots.Count + 1) { Encoding.UTF8.GetBytes(uvPath) };
         foreach (var slot in slots)
             argv.Add(slot.OriginalIndex >= 0 ? rawArguments[slot.OriginalIndex] : Encoding.UTF8.GetBytes(slot.Text));
+        return argv;
+    }
 
+    /// <summary>The environment uvshim was started with, byte for byte, with the hand-over markers set.</summary>
+    public static List<byte[]> Environment(IEnumerable<KeyValuePair<string, string>> markers)
+    {
         var environment = NativeEnvironment.Read();
         foreach (var (name, value) in markers)
         {
@@ -27,9 +40,6 @@ internal static class UvProcess
             environment.RemoveAll(entry => entry.AsSpan().StartsWith(prefix));
             environment.Add(Encoding.UTF8.GetBytes(name + "=" + value));
         }
-
-        var errno = UnixExec.Exec(path, argv, environment);
-        StdErr.Line($"cannot run {uvPath}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
-        return 2;
+        return environment;
     }
 }

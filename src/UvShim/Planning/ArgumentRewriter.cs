@@ -9,7 +9,8 @@ namespace UvShim.Planning;
 /// </summary>
 internal static class ArgumentRewriter
 {
-    public static IReadOnlyList<ArgumentSlot> ToUserScheme(UvArguments arguments, UserLayout layout, string executable, IEnumerable<UvOption>? alsoRemove = null)
+    public static IReadOnlyList<ArgumentSlot> ToUserScheme(UvArguments arguments, UserLayout layout, string executable,
+        IEnumerable<UvOption>? alsoRemove = null, IEnumerable<string>? alsoInsert = null)
     {
         var edit = arguments.Edit();
         foreach (var option in arguments.All("--user").Concat(alsoRemove ?? []).ToList())
@@ -23,7 +24,7 @@ internal static class ArgumentRewriter
         foreach (var python in pythons)
             edit.ReplaceValue(python, executable);
 
-        edit.InsertAfterCommand([.. inserted]);
+        edit.InsertAfterCommand([.. inserted, .. alsoInsert ?? []]);
         return edit.Build();
     }
 

@@ -129,7 +129,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
         var notes = new List<string>();
         if (userInstall.Note is not null)
             notes.Add(userInstall.Note);
-        var scriptsWarning = ScriptsOnPath.Warning(ScriptsOnPath.Directory(layout), facts, env);
+        var scriptsOnPath = ScriptsOnPath.IsOnPath(ScriptsOnPath.Directory(layout), facts, env);
         switch (layout)
         {
             case UserLayout.Prefix prefix:
@@ -137,16 +137,14 @@ internal sealed class InstallPlanner(TargetFinder finder)
                 break;
             case UserLayout.Target targetLayout:
                 steps.Add(new("layout", $"--target {targetLayout.UserSite} ({targetLayout.Difference})"));
-                notes.Add(TargetLayoutNote.For(targetLayout, facts.IsWindows, scriptsOnPath: scriptsWarning is null));
+                notes.Add(TargetLayoutNote.For(targetLayout, facts.IsWindows, scriptsOnPath));
                 break;
         }
 
         var noWarn = arguments.All(ScriptsOnPath.NoWarnOption).ToList();
-        if (noWarn.Count == 0 && scriptsWarning is not null)
-            notes.Add(scriptsWarning);
-
-        var rewritten = ArgumentRewriter.ToUserScheme(arguments, layout, Executable(target), [.. noWarn, .. arguments.Options.Where(UserRequest.IsNoUser)]);
-        return (new Plan.HandOver(rewritten, true, notes, steps), request);
+        var plan = UserInstallPlan.Build(arguments, kind, context, facts, layout, Executable(target),
+            [.. noWarn, .. arguments.Options.Where(UserRequest.IsNoUser)], notes, steps);
+        return (plan, request);
     }
 
     /// <summary>

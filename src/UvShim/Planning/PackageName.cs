@@ -27,9 +27,13 @@ internal static partial class PackageName
     }
 
     /// <summary>The names a requirements file asks for: one per requirement line, options and comments skipped.</summary>
-    public static List<string> InRequirementsFile(string path)
+    public static List<string> InRequirementsFile(string path) =>
+        RequirementsIn(path).Select(OfRequirement).OfType<string>().ToList();
+
+    /// <summary>The requirements of a requirements file's lines, without options, comments and trailing options.</summary>
+    public static List<string> RequirementsIn(string path)
     {
-        var names = new List<string>();
+        var requirements = new List<string>();
         foreach (var rawLine in File.ReadAllLines(path))
         {
             var line = rawLine.Split(" #")[0].Trim();
@@ -37,11 +41,13 @@ internal static partial class PackageName
                 continue;
             // An option after the requirement (--hash=…) is not part of it.
             var option = line.IndexOf(" -", StringComparison.Ordinal);
-            if (OfRequirement(option < 0 ? line : line[..option]) is { } name)
-                names.Add(name);
+            requirements.Add(option < 0 ? line : line[..option].Trim());
         }
-        return names;
+        return requirements;
     }
+
+    /// <summary>A name with extras or a marker at most (<c>foo</c>, <c>Foo[x] ; python_version&gt;'3'</c>): every version satisfies it.</summary>
+    public static bool IsBare(string requirement) => Bare().IsMatch(requirement);
 
     /// <summary>
     /// The normalized name a requirement names (<c>Foo[x]&gt;=1 ; python_version&gt;'3'</c> is <c>foo</c>), or null for
@@ -57,6 +63,9 @@ internal static partial class PackageName
 
     [GeneratedRegex("[-_.]+")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"^\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*(\[[^\]]*\]\s*)?(;.*)?$")]
+    private static partial Regex Bare();
 
     // parse_name: ^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$ (IGNORECASE); its run of name characters may not end in [._-].
     [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?![A-Za-z0-9._-])\s*(\[[^\]]*\]\s*)?([@(<=>~!;]|$)")]

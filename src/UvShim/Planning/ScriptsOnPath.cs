@@ -5,8 +5,9 @@ using UvShim.Python;
 namespace UvShim.Planning;
 
 /// <summary>
-/// pip's scripts-not-on-PATH warning (operations/install/wheel.py). pip names the scripts after
-/// installing; uvshim hands over before uv installs, so it names the directory instead.
+/// pip's scripts-not-on-PATH warning (pip 24 to 26 src/pip/_internal/operations/install/wheel.py
+/// <c>message_about_scripts_not_on_PATH</c>): after each wheel is installed, for the console scripts it generated in a
+/// directory that is not on PATH and is not the interpreter's own.
 /// </summary>
 internal static class ScriptsOnPath
 {
@@ -20,21 +21,42 @@ internal static class ScriptsOnPath
             _ => ((UserLayout.Prefix)layout).ScriptsDirectory,
         };
 
-    public static string? Warning(string scriptsDirectory, InterpreterProbe probe, IReadOnlyDictionary<string, string> env)
+    /// <summary>
+    /// The check to make after the install, or null when pip would not warn: the directory is on PATH (as written or
+    /// resolved) or is the interpreter's own.
+    /// </summary>
+    public static ScriptsWatch? Watch(string scriptsDirectory, IReadOnlyList<string> siteDirectories, InterpreterProbe probe, IReadOnlyDictionary<string, string> env) =>
+        IsOnPath(scriptsDirectory, probe, env)
+            ? null
+            : new ScriptsWatch(scriptsDirectory, siteDirectories, probe.IsWindows, PathEntries(env).Any(e => e.StartsWith('~')));
+
+    /// <summary>pip's test: the directory is on PATH (as written or resolved), or is the interpreter's own.</summary>
+    public static bool IsOnPath(string scriptsDirectory, InterpreterProbe probe, IReadOnlyDictionary<string, string> env)
+    {
+        var wanted = Normalize(scriptsDirectory);
+        if (PathEntries(env).Any(e => Normalize(e) == wanted || Normalize(Resolve(e)) == wanted))
+            return true;
+        return Path.GetDirectoryName(probe.Executable) is { } exeDir && Normalize(exeDir) == wanted;
+    }
+
+    /// <summary>pip's words for the console scripts of one distribution (sorted as Python sorts strings).</summary>
+    public static string Message(string scriptsDirectory, IReadOnlyCollection<string> scripts, bool tildeOnPath)
+    {
+        var sorted = scripts.Order(StringComparer.Ordinal).ToList();
+        var start = sorted.Count == 1
+            ? $"script {sorted[0]} is"
+            : $"scripts {string.Join(", ", sorted[..^1])} and {sorted[^1]} are";
+        var message = $"WARNING: The {start} installed in '{scriptsDirectory}' which is not on PATH.\n"
+            + "Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.";
+        if (tildeOnPath)
+            message += "\nNOTE: The current PATH contains path(s) starting with `~`, which may not be expanded by all applications.";
+        return message;
+    }
+
+    private static List<string> PathEntries(IReadOnlyDictionary<string, string> env)
     {
         var path = env.GetValueOrDefault(OperatingSystem.IsWindows() ? "Path" : "PATH") ?? env.GetValueOrDefault("PATH") ?? "";
-        var entries = ExecutableSearch.Directories(path).ToList();
-        var wanted = Normalize(scriptsDirectory);
-        if (entries.Any(e => Normalize(e) == wanted || Normalize(Resolve(e)) == wanted))
-            return null;
-        if (Path.GetDirectoryName(probe.Executable) is { } exeDir && Normalize(exeDir) == wanted)
-            return null;
-
-        var warning = $"WARNING: Scripts of these packages will be installed in '{scriptsDirectory}' which is not on PATH.\n"
-            + "Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.";
-        if (entries.Any(e => e.StartsWith('~')))
-            warning += "\nNOTE: The current PATH contains path(s) starting with `~`, which may not be expanded by all applications.";
-        return warning;
+        return ExecutableSearch.Directories(path).ToList();
     }
 
     private static string Resolve(string directory) =>

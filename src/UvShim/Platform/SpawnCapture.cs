@@ -16,27 +16,16 @@ namespace UvShim.Platform;
 internal static unsafe partial class SpawnCapture
 {
     private const int EINTR = 4;
-    private const int O_RDONLY = 0;
     private const short POLLIN = 0x1;
     private const int WNOHANG = 1;
     private const int SIGKILL = 9;
-    private const int SIGCHLD_LINUX = 17;
-    private const int SIGCHLD_BSD = 20;
-    private const nint SIG_IGN = 1;
-    private const short POSIX_SPAWN_SETSIGDEF = 0x04;
-    private const short POSIX_SPAWN_SETSIGMASK = 0x08;
-
-    // Opaque C types, larger than on any supported libc (glibc: 80 and 336 bytes, sigset_t 128; macOS: a pointer, 4 bytes).
-    private const int FileActionsSize = 512;
-    private const int AttributesSize = 1024;
-    private const int SignalSetSize = 256;
 
     public static CapturedRun Run(string executable, IReadOnlyList<string> arguments, CaptureLimits limits)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(limits.Timeout.TotalSeconds * Stopwatch.Frequency);
         using var arena = new NativeArena();
         var descriptors = new List<int>();
-        var restoreChildSignal = DefaultChildSignal();
+        var restoreChildSignal = PosixSpawn.DefaultChildSignal();
         try
         {
             var (outRead, outWrite) = Pipe(descriptors);
@@ -55,11 +44,11 @@ internal static unsafe partial class SpawnCapture
             if (status is null)
             {
                 Libc.kill(pid, SIGKILL);
-                Wait(pid, 0);
+                PosixSpawn.Wait(pid, 0);
                 throw new CaptureFailedException(failure ?? CaptureFailure.TimedOut);
             }
 
-            var (code, signal) = Decode(status.Value);
+            var (code, signal) = PosixSpawn.Decode(status.Value);
             return new CapturedRun(output.ToArray(), errors.Text, code, signal);
         }
         finally
@@ -72,40 +61,13 @@ internal static unsafe partial class SpawnCapture
 
     private static int Spawn(string executable, IReadOnlyList<string> arguments, int[] pipes, int outWrite, int errWrite, NativeArena arena)
     {
-        var actions = arena.Zeroed(FileActionsSize);
-        var attributes = arena.Zeroed(AttributesSize);
-        var signals = arena.Zeroed(SignalSetSize);
-        posix_spawn_file_actions_init(actions);
-        posix_spawnattr_init(attributes);
-        try
-        {
-            posix_spawn_file_actions_addopen(actions, 0, arena.String("/dev/null"), O_RDONLY, 0);
-            posix_spawn_file_actions_adddup2(actions, outWrite, 1);
-            posix_spawn_file_actions_adddup2(actions, errWrite, 2);
-            foreach (var fd in pipes)
-                posix_spawn_file_actions_addclose(actions, fd);
-
-            // .NET ignores SIGPIPE, and an ignored signal survives exec: the child gets the default, and no blocked signals.
-            sigemptyset(signals);
-            posix_spawnattr_setsigmask(attributes, signals);
-            sigaddset(signals, Libc.SIGPIPE);
-            posix_spawnattr_setsigdefault(attributes, signals);
-            posix_spawnattr_setflags(attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-
-            var argv = arena.Strings([Encoding.UTF8.GetBytes(executable), .. arguments.Select(Encoding.UTF8.GetBytes)]);
-            // The environment uvshim was started with, as the C library holds it.
-            var envp = NativeEnvironment.Block is var block && block != null ? block : arena.Strings([]);
-            int pid;
-            var error = posix_spawn(&pid, argv[0], actions, attributes, argv, envp);
-            if (error != 0)
-                throw new CaptureFailedException(CaptureFailure.NotStarted, Marshal.GetPInvokeErrorMessage(error));
-            return pid;
-        }
-        finally
-        {
-            posix_spawnattr_destroy(attributes);
-            posix_spawn_file_actions_destroy(actions);
-        }
+        List<SpawnAction> actions = [SpawnAction.Open(0, "/dev/null"), SpawnAction.Dup2(outWrite, 1), SpawnAction.Dup2(errWrite, 2), .. pipes.Select(SpawnAction.Close)];
+        // The environment uvshim was started with, as the C library holds it.
+        var envp = NativeEnvironment.Block is var block && block != null ? block : arena.Strings([]);
+        var pid = PosixSpawn.Start(arena, [Encoding.UTF8.GetBytes(executable), .. arguments.Select(Encoding.UTF8.GetBytes)], envp, actions, out var error);
+        if (pid == 0)
+            throw new CaptureFailedException(CaptureFailure.NotStarted, Marshal.GetPInvokeErrorMessage(error));
+        return pid;
     }
 
     /// <summary>Reads both pipes to their end; null, or why it stopped early.</summary>
@@ -161,47 +123,13 @@ internal static unsafe partial class SpawnCapture
         var pause = 50;
         while (true)
         {
-            if (Wait(pid, WNOHANG) is { } status)
+            if (PosixSpawn.Wait(pid, WNOHANG) is { } status)
                 return status;
             if (RemainingMilliseconds(deadline) == 0)
                 return null;
             usleep((uint)pause);
             pause = Math.Min(pause * 2, 10_000);
         }
-    }
-
-    private static int? Wait(int pid, int options)
-    {
-        while (true)
-        {
-            int status;
-            var result = waitpid(pid, &status, options);
-            if (result == pid)
-                return status;
-            if (result == 0)
-                return null;
-            if (Marshal.GetLastPInvokeError() != EINTR)
-                throw new IOException("waitpid: " + Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
-        }
-    }
-
-    /// <summary>Exit code, or the signal that ended it (the same encoding on Linux and macOS).</summary>
-    private static (int? Code, int? Signal) Decode(int status) =>
-        (status & 0x7f) == 0 ? ((status >> 8) & 0xff, null) : (null, status & 0x7f);
-
-    /// <summary>
-    /// With SIGCHLD ignored (inherited from some container inits) children are reaped by the kernel and waitpid
-    /// has no status to give; for the probe it is the default, and ignored again afterwards for uv to inherit.
-    /// </summary>
-    private static Action? DefaultChildSignal()
-    {
-        var number = OperatingSystem.IsLinux() ? SIGCHLD_LINUX : SIGCHLD_BSD;
-        // The handler is the first field of struct sigaction on glibc and macOS; the rest is not needed.
-        var action = stackalloc byte[512];
-        if (sigaction(number, null, action) != 0 || *(nint*)action != SIG_IGN)
-            return null;
-        Libc.signal(number, 0);
-        return () => Libc.signal(number, SIG_IGN);
     }
 
     private static int RemainingMilliseconds(long deadline)
@@ -264,45 +192,6 @@ internal static unsafe partial class SpawnCapture
     static SpawnCapture() => _ = Libc.Handle; // installs the "libc" resolver
 
     [LibraryImport("libc", SetLastError = true)]
-    private static partial int posix_spawn(int* pid, byte* path, void* actions, void* attributes, byte** argv, byte** envp);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawn_file_actions_init(void* actions);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawn_file_actions_destroy(void* actions);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawn_file_actions_addopen(void* actions, int fd, byte* path, int flags, uint mode);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newFd);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawn_file_actions_addclose(void* actions, int fd);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawnattr_init(void* attributes);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawnattr_destroy(void* attributes);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawnattr_setflags(void* attributes, short flags);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawnattr_setsigmask(void* attributes, void* signals);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawnattr_setsigdefault(void* attributes, void* signals);
-
-    [LibraryImport("libc")]
-    private static partial int sigemptyset(void* signals);
-
-    [LibraryImport("libc")]
-    private static partial int sigaddset(void* signals, int signal);
-
-    [LibraryImport("libc", SetLastError = true)]
     private static partial int pipe(int* fds);
 
     [LibraryImport("libc", SetLastError = true)]
@@ -317,12 +206,6 @@ internal static unsafe partial class SpawnCapture
     [LibraryImport("libc", SetLastError = true)]
     private static partial int poll(PollFd* fds, nuint count, int timeout);
 
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int waitpid(int pid, int* status, int options);
-
     [LibraryImport("libc")]
     private static partial int usleep(uint microseconds);
-
-    [LibraryImport("libc")]
-    private static partial int sigaction(int signal, void* action, void* previous);
 }

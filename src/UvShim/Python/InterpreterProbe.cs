@@ -21,6 +21,8 @@ internal sealed record InterpreterProbe
     public string UserScheme { get; init; } = "";
     public string PrefixScheme { get; init; } = "";
     public required string Stdlib { get; init; }
+    /// <summary><c>site.getsitepackages()</c>, joined by <c>os.pathsep</c>: the system site directories on sys.path.</summary>
+    public string SitePackages { get; init; } = "";
     public required SchemePaths User { get; init; }
     public required SchemePaths Default { get; init; }
     /// <summary>uv's <c>--prefix</c> layout, relative to the prefix.</summary>
@@ -39,6 +41,9 @@ internal sealed record InterpreterProbe
     public bool UserSiteEnabled =>
         EnableUserSite == "True"
         && !(InVenv && !string.Equals(VenvIncludeSystemSitePackages, "true", StringComparison.OrdinalIgnoreCase));
+
+    public IReadOnlyList<string> SiteDirectories =>
+        SitePackages.Split(IsWindows ? ';' : ':', StringSplitOptions.RemoveEmptyEntries);
 
     public string MajorMinor => string.Join('.', Version.Split('.').Take(2));
 }

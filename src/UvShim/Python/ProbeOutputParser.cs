@@ -43,6 +43,8 @@ internal static class ProbeOutputParser
             UserScheme = Get("user_scheme"),
             PrefixScheme = Get("prefix_scheme"),
             Stdlib = Get("stdlib"),
+            // Probes recorded before the key existed have none.
+            SitePackages = values.TryGetValue("site_packages", out var sites) ? sites : "",
             User = Scheme("user_"),
             Default = Scheme("prefix_"),
             PrefixLayout = Scheme("venv_"),

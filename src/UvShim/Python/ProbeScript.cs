@@ -19,7 +19,9 @@ namespace UvShim.Python;
 /// Terse on purpose: a <c>-c</c> program is compiled at every cold start (about 0.3 ms per KB
 /// on a slow machine), and the output is one format string rather than a list of pairs. "stdlib"
 /// comes from the prefix scheme's paths: that is <c>get_path</c>'s default scheme on every version,
-/// and each expansion of a scheme copies all of the interpreter's config variables.
+/// and each expansion of a scheme copies all of the interpreter's config variables. "site_packages" is
+/// <c>site.getsitepackages()</c>: the system site directories a normal start puts on sys.path (Debian's
+/// /usr/lib/python3/dist-packages too), where pip finds packages already installed.
 /// </remarks>
 internal static class ProbeScript
 {
@@ -87,10 +89,10 @@ for p in raw:
         v = C.get_config_var(q.split("}")[0])
         cv[q.split("}")[0]] = "" if v in P else v
 eu = "False" if flag("PYTHONNOUSERSITE") else "None" if hasattr(os, "geteuid") and (os.geteuid() != os.getuid() or os.getegid() != os.getgid()) else "True"
-S.stdout.write("probe=1\0executable=%s\0version=%d.%d.%d\0implementation=%s\0platform=%s\0os_name=%s\0framework=%s\0gil_disabled=%d\0prefix=%s\0base_prefix=%s\0in_venv=%d\0venv_include_system_site_packages=%s\0enable_user_site=%s\0userbase=%s\0usersite=%s\0user_scheme=%s\0prefix_scheme=%s\0stdlib=%s\0" % (
+S.stdout.write("probe=1\0executable=%s\0version=%d.%d.%d\0implementation=%s\0platform=%s\0os_name=%s\0framework=%s\0gil_disabled=%d\0prefix=%s\0base_prefix=%s\0in_venv=%d\0venv_include_system_site_packages=%s\0enable_user_site=%s\0userbase=%s\0usersite=%s\0user_scheme=%s\0prefix_scheme=%s\0stdlib=%s\0site_packages=%s\0" % (
     S.executable, S.version_info[0], S.version_info[1], S.version_info[2], S.implementation.name, S.platform, os.name, fw,
     bool(C.get_config_var("Py_GIL_DISABLED")), S.prefix, S.base_prefix, iv, vsys, eu, ub or "", (site.getusersitepackages() if ub else "") or "",
-    us if us in N else "", ps, pp.get("stdlib") or C.get_path("stdlib"))
+    us if us in N else "", ps, pp.get("stdlib") or C.get_path("stdlib"), os.pathsep.join(site.getsitepackages()) if hasattr(site, "getsitepackages") else "")
     + "".join("%s_%s=%s\0" % (a, k, m.get(k, "")) for a, m in (("user", up), ("prefix", pp)) for k in K)
     + "".join("venv_%s=%s\0" % (k, p) for k, p in zip(K, V or [p.format(**cv).replace("/", os.sep).lstrip(os.sep) for p in raw])))
 S.stdout.flush()

@@ -13,7 +13,7 @@ internal sealed record ResolvedPackage(IndexedWheel Wheel, IReadOnlyList<NamedRe
 /// satisfies every specifier seen for it so far, then its wheel's <c>Requires-Dist</c> are followed (those behind an
 /// extra only when the extra is asked for; other markers are not evaluated). No backtracking: a later specifier the
 /// chosen version fails is a "no solution" error. Names in <paramref name="provided"/> (local wheels given by path) are
-/// not looked up. Failures are worded like uv's resolver report (crates/uv-resolver/src/pubgrub/report.rs): the
+/// not looked up. <paramref name="constraints"/> narrow each choice further. Failures are worded like uv's resolver report (crates/uv-resolver/src/pubgrub/report.rs): the
 /// "was not found in the package registry / the cache / the provided package locations" reasons and their hints.
 /// </summary>
 internal static class OfflineResolver
@@ -22,8 +22,10 @@ internal static class OfflineResolver
         IReadOnlyList<NamedRequirement> roots,
         IndexLocations locations,
         IReadOnlySet<string> provided,
-        bool noDeps)
+        bool noDeps,
+        Constraints? constraints = null)
     {
+        constraints ??= Constraints.None;
         var chosen = new Dictionary<string, ResolvedPackage>(StringComparer.Ordinal);
         var order = new List<string>();
         var queue = new Queue<(NamedRequirement Requirement, string? Parent)>(roots.Select(r => (r, (string?)null)));
@@ -53,8 +55,16 @@ internal static class OfflineResolver
             {
                 throw NotFound(requirement, parent, reason, locations);
             }
-            var candidate = wheels
-                .Where(w => all.All(r => r.Specifiers.Contains(w.Version)))
+            var fitting = wheels.Where(w => all.All(r => r.Specifiers.Contains(w.Version))).ToList();
+            if (fitting.Count > 0 && !fitting.Any(w => constraints.Allows(requirement.Name, w.Version)))
+            {
+                throw NoSolution(parent is null
+                    ? $"Because you require {requirement.Display} and {constraints.Display(requirement.Name)}, we can conclude that your requirements are unsatisfiable."
+                    : $"Because {parent} depends on {requirement.Display} and you require {constraints.Display(requirement.Name)}, we can conclude that {parent} cannot be used.",
+                    null);
+            }
+            var candidate = fitting
+                .Where(w => constraints.Allows(requirement.Name, w.Version))
                 .OrderByDescending(w => w.Version, Comparer<string>.Create(PackageVersion.Compare))
                 .FirstOrDefault()
                 ?? throw NoSolution(

@@ -11,6 +11,12 @@ internal static class RegistryRequirements
     public static IReadOnlyList<LocalWheel> Wheels(IReadOnlyList<Requirement> requirements, UvCommandLine line, IEnumerable<string> requirementFiles, bool noDeps)
     {
         var local = requirements.Where(r => r.Url is not null || r.Name is null || r.Editable).Select(LocalWheel.FromRequirement).ToList();
+        var constraints = Constraints.Read(line);
+        foreach (var wheel in local.Where(w => !constraints.Allows(w.Name, w.Wheel.Version)))
+        {
+            throw new UvFailure("No solution found when resolving dependencies:",
+                $"Because you require {wheel.Name}=={wheel.Wheel.Version} and {constraints.Display(wheel.Name)}, we can conclude that your requirements are unsatisfiable.");
+        }
         var named = requirements
             .Where(r => r.Url is null && r.Name is not null && !r.Editable)
             .Select(r => NamedRequirement.TryParse(r.Text, r.Hashes) ?? throw new UvError($"Failed to parse: `{r.Text}`"))
@@ -22,7 +28,7 @@ internal static class RegistryRequirements
         var start = line.Value("project") is { } project ? Path.GetFullPath(project) : Directory.GetCurrentDirectory();
         var locations = RequirementsFileOptions.Read(requirementFiles)
             .AddTo(IndexSettings.Resolve(line, ConfigFiles.Discover(line, start), pip: true));
-        var resolved = OfflineResolver.Resolve(named, locations, local.Select(w => w.Name).ToHashSet(StringComparer.Ordinal), noDeps);
+        var resolved = OfflineResolver.Resolve(named, locations, local.Select(w => w.Name).ToHashSet(StringComparer.Ordinal), noDeps, constraints);
         return
         [
             .. local,

@@ -10,6 +10,7 @@ namespace UvShim.Tests.Infrastructure;
 /// <c>GREETING</c> and <c>main()</c>, METADATA, WHEEL, entry_points.txt with one console script, and a RECORD
 /// with sha256 hashes. Files are world-readable so the unprivileged test user can install them.
 /// <paramref name="requires"/> become <c>Requires-Dist</c> lines of METADATA (what <c>pip show</c> reports as Requires).
+/// <paramref name="consoleScripts"/> (none when empty) and <paramref name="guiScripts"/> replace the one console script.
 /// </summary>
 public static partial class WheelBuilder
 {
@@ -17,14 +18,17 @@ public static partial class WheelBuilder
 
     private static readonly DateTimeOffset Timestamp = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static BuiltWheel Build(string directory, string name, string version, string? scriptName = null, IReadOnlyList<string>? requires = null)
+    public static BuiltWheel Build(string directory, string name, string version, string? scriptName = null, IReadOnlyList<string>? requires = null,
+        IReadOnlyList<string>? consoleScripts = null, IReadOnlyList<string>? guiScripts = null)
     {
         if (!ValidName().IsMatch(name))
         {
             throw new ArgumentException($"`{name}` is not a simple distribution name", nameof(name));
         }
         var importName = SeparatorRun().Replace(name, "_").ToLowerInvariant();
-        scriptName ??= SeparatorRun().Replace(name, "-").ToLowerInvariant() + "-cli";
+        scriptName ??= consoleScripts is null ? SeparatorRun().Replace(name, "-").ToLowerInvariant() + "-cli" : consoleScripts.FirstOrDefault() ?? "";
+        var entryPoints = "[console_scripts]\n" + string.Concat((consoleScripts ?? [scriptName]).Select(s => $"{s} = {importName}:main\n"))
+            + (guiScripts is null ? "" : "\n[gui_scripts]\n" + string.Concat(guiScripts.Select(s => $"{s} = {importName}:main\n")));
         var greeting = $"hello from {name} {version}";
         var distInfo = $"{importName}-{version}.dist-info";
 
@@ -37,8 +41,7 @@ public static partial class WheelBuilder
                 + string.Concat((requires ?? []).Select(r => $"Requires-Dist: {r}\n"))),
             ($"{distInfo}/WHEEL",
                 "Wheel-Version: 1.0\nGenerator: uvshim-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
-            ($"{distInfo}/entry_points.txt",
-                $"[console_scripts]\n{scriptName} = {importName}:main\n"),
+            ($"{distInfo}/entry_points.txt", entryPoints),
         };
 
         Directory.CreateDirectory(directory);

@@ -7,6 +7,7 @@
  *                            then each argument after argv[0], each followed by one NUL byte
  * NATIVE_UV_PRINT=<text>   write <text> and "\n" to standard output
  * NATIVE_UV_SLEEP=<secs>   after recording, sleep (signal tests)
+ * NATIVE_UV_RAISE=<sig>    then die of that signal (its default action), as a crashing or killed uv would
  * NATIVE_UV_EXIT=<n>       exit status (default 0)
  * The signal mask is read from /proc/self/status before anything else happens.
  */
@@ -15,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 static void sig_ignored(char *out, size_t size)
 {
@@ -72,6 +75,14 @@ int main(int argc, char **argv)
     const char *sleep_for = getenv("NATIVE_UV_SLEEP");
     if (sleep_for != NULL && *sleep_for != '\0')
         sleep((unsigned)atoi(sleep_for));
+
+    const char *raise_signal = getenv("NATIVE_UV_RAISE");
+    if (raise_signal != NULL && *raise_signal != '\0') {
+        struct rlimit no_core = {0, 0};
+        setrlimit(RLIMIT_CORE, &no_core);
+        signal(atoi(raise_signal), SIG_DFL);
+        raise(atoi(raise_signal));
+    }
 
     const char *exit_code = getenv("NATIVE_UV_EXIT");
     return exit_code != NULL && *exit_code != '\0' ? atoi(exit_code) : 0;
