@@ -7,7 +7,7 @@ internal sealed record SettingDefinition(string Key, string EnvironmentVariable,
 internal static class SettingDefinitions
 {
     public static readonly SettingDefinition Mode = new("Mode", "UVSHIM_MODE", "auto",
-        "auto: user site when site-packages is not writable (pip's rule); always: user site for every system interpreter; off: hand over untouched (--user still works)");
+        "auto: user site when site-packages is not writable (pip's rule); always: user site for every system interpreter; off: hand over untouched but for pip's own options (--user still works)");
 
     public static readonly SettingDefinition UvPath = new("Uv:Path", "UVSHIM_UV", "",
         "the real uv; empty: the first uv on PATH that is not uvshim");
