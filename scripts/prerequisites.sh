@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the build and the tests need: clang and zlib for NativeAOT, patchelf to copy a
-# pyenv interpreter, python3 (Debian's, externally managed) as a test interpreter, hyperfine for bench/.
+# Debian packages the build and the tests need: clang and zlib for NativeAOT, python3 (Debian's, externally
+# managed), which the integration tests use and copy into their other interpreters, patchelf to copy an
+# interpreter with a shared libpython (pyenv's, where pyenv is installed), hyperfine for bench/.
+# Debian's pip (python3-pip) is the reference the pip-parity specs compare uvshim's outcome with, and locales
+# holds the locale sources they build a German locale from (localedef).
 # The hostile-input tests compile two C helpers with cc, gcc or clang (clang is here anyway), and use setpriv,
 # unshare and script. The other Linux architecture's NativeAOT package links with a cross gcc and libc, and its
 # test runs that binary under qemu-user. On x86_64 the linux-musl-x64 package's test runs it under Debian's musl
@@ -18,6 +21,8 @@ command -v setpriv >/dev/null || needed+=(util-linux)
 command -v unshare >/dev/null || needed+=(util-linux)
 command -v script >/dev/null || needed+=(bsdutils)
 [ -x /usr/bin/python3 ] || needed+=(python3)
+[ -f /usr/lib/python3/dist-packages/pip/__init__.py ] || needed+=(python3-pip)
+[ -e /usr/share/i18n/locales/de_DE ] || needed+=(locales)
 command -v hyperfine >/dev/null || needed+=(hyperfine)
 case "$(uname -m)" in
   x86_64)

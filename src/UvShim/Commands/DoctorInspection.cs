@@ -6,6 +6,7 @@ using UvShim.Arguments;
 using UvShim.Cache;
 using UvShim.Decision;
 using UvShim.HandOver;
+using UvShim.PipConfig;
 using UvShim.Planning;
 using UvShim.Platform;
 using UvShim.Python;
@@ -85,8 +86,18 @@ internal static class DoctorInspection
         else if (context.UvConfig.Python is { Length: > 0 } configPython)
             (request, requestLabel) = (configPython, $"python = \"{configPython}\" in uv's configuration");
 
+        // pip's own configuration (install's section); mode off hands installs over whatever it says.
+        var pip = new PipConfiguration(env);
+        var pipForInstall = settings.Mode == ShimMode.Off ? null : pip;
+        var pipCheck = new PipConfigCheck(
+            [.. pip.Files(null).Select(f => f.Path)],
+            pip.FilesRead(null),
+            pip.User("install", null),
+            pip.BreakSystemPackages("install", null),
+            pip.Problems("install", null));
+
         InterpreterCheck Check(string role, string label, ResolutionInput input) =>
-            CheckInterpreter(role, label, input, resolver, probe, cache, context, arguments, systemFlag);
+            CheckInterpreter(role, label, input, resolver, probe, cache, context, arguments, systemFlag, pipForInstall);
 
         ResolutionInput Input(string? text, bool fromEnv, bool system) =>
             new(text, fromEnv, system, ExplicitUser: false, context.WorkingDirectory, env);
@@ -108,12 +119,12 @@ internal static class DoctorInspection
             (selected, reason) = (null, "no virtual environment and no --system: uv would refuse (pass --system or set UV_SYSTEM_PYTHON=1 for the system Python)");
 
         return new DoctorReport(ShimVersion.Text, self, uv, interpreters, selected, reason,
-            new SettingsCheck(considered, settings.FilesRead, settingValues, null), uvConfig, CacheState(env));
+            new SettingsCheck(considered, settings.FilesRead, settingValues, null), uvConfig, CacheState(env), pipCheck);
     }
 
     private static InterpreterCheck CheckInterpreter(
         string role, string label, ResolutionInput input, InterpreterResolver resolver, CachingProbe probe, ProbeCache cache,
-        InvocationContext context, UvArguments arguments, bool systemFlag)
+        InvocationContext context, UvArguments arguments, bool systemFlag, PipConfiguration? pip)
     {
         var none = new InterpreterCheck(role, label, null, null, null, null, null, null);
         Resolution resolution;
@@ -178,23 +189,26 @@ internal static class DoctorInspection
         var writable = sitePackages.All(Writability.IsWritable);
         var userSite = new[] { facts.User.Purelib, facts.User.Platlib }.Where(d => PathText.IsAbsolute(d, facts.IsWindows)).Distinct().ToList();
         var userWritable = userSite.All(Writability.IsWritable);
-        var marker = ExternallyManagedMarker.Read(facts, env);
+        var marker = ExternallyManagedMarker.Read(facts, env, context.Settings.ProbeTimeout);
+        var breakSystem = InstallPlanner.BreakSystemPackagesSetting(arguments, context, pip, "install", facts.Prefix);
         var installFacts = new InstallFacts
         {
             Mode = context.Settings.Mode,
+            TargetIsEnvironment = interpreter.Kind == InterpreterKind.VirtualEnvironment,
             HasTarget = context.UvConfig.Target is not null,
             HasPrefix = context.UvConfig.Prefix is not null,
             Probe = facts,
             DefaultSchemeWritable = writable,
             UserSchemeWritable = userWritable,
             ExternallyManaged = marker,
-            BreakSystemPackages = InstallPlanner.BreakSystemPackages(arguments, context),
+            BreakSystemPackages = breakSystem.Value,
         };
 
         var givenAsPath = input.PythonRequest is { } text && PythonRequest.Parse(text, input.WorkingDirectory) is PythonRequest.FilePath;
-        var install = role == InterpreterCheck.RequestRole && interpreter.Kind == InterpreterKind.System && !systemFlag && !givenAsPath
-            ? new OutcomeCheck("hand-over", SystemHint)
-            : Outcome(InstallDecision.Decide(installFacts));
+        var systemHint = role == InterpreterCheck.RequestRole && interpreter.Kind == InterpreterKind.System && !systemFlag && !givenAsPath
+            ? SystemHint
+            : null;
+        var install = PlainInstall(installFacts, pip?.User("install", facts.Prefix), systemHint);
         var installUser = Outcome(InstallDecision.Decide(installFacts with { ExplicitUser = true }));
 
         LayoutCheck? layout = null;
@@ -234,8 +248,28 @@ internal static class DoctorInspection
             scripts,
             install,
             installUser,
-            how);
+            how,
+            breakSystem.Source,
+            pip?.Files(facts.Prefix).FirstOrDefault(f => f.Variant == PipConfigFiles.Site && File.Exists(f.Path))?.Path);
         return row with { Python = python };
+    }
+
+    /// <summary>
+    /// A plain <c>uv pip install</c>, as the install planner decides it: pip's <c>user</c> switch from its configuration is
+    /// followed unless pip would refuse it (then the install is decided as without it), and false is a non-user install.
+    /// </summary>
+    private static OutcomeCheck PlainInstall(InstallFacts facts, PipSwitch? user, string? systemHint)
+    {
+        if (user is { Value: false })
+            return new("hand-over", $"non-user install by explicit request ({user.Source})");
+        OutcomeCheck Without() => systemHint is not null ? new("hand-over", systemHint) : Outcome(InstallDecision.Decide(facts));
+        if (user is null)
+            return Without();
+        var asked = Outcome(InstallDecision.Decide(facts with { ExplicitUser = true }));
+        if (asked.Outcome != "refuse")
+            return asked with { Reason = $"{asked.Reason} ({user.Source})" };
+        var without = Without();
+        return without with { Reason = $"{without.Reason} ({user.Source} not followed: pip would refuse it, {asked.Reason})" };
     }
 
     /// <summary>The resolver starts its messages with the request (<c>--python 3.12: …</c>); the report shows the request already.</summary>

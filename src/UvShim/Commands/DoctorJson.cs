@@ -86,6 +86,21 @@ internal static class DoctorJson
             json.WriteEndObject();
             json.WriteEndObject();
 
+            if (report.Pip is { } pip)
+            {
+                json.WriteStartObject("pipConfig");
+                Strings(json, "files", pip.Files);
+                Strings(json, "filesRead", pip.FilesRead);
+                Switch(json, "user", pip.User);
+                Switch(json, "breakSystemPackages", pip.BreakSystemPackages);
+                Strings(json, "problems", pip.Problems);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("pipConfig");
+            }
+
             json.WriteStartObject("cache");
             json.WriteString("directory", report.Cache.Directory);
             json.WriteBoolean("exists", report.Cache.Exists);
@@ -130,6 +145,8 @@ internal static class DoctorJson
         json.WriteBoolean("sitePackagesWritable", python.SitePackagesWritable);
         json.WriteString("externallyManaged", python.ExternallyManagedMarker);
         json.WriteBoolean("breakSystemPackages", python.BreakSystemPackages);
+        json.WriteString("breakSystemPackagesSource", python.BreakSystemPackagesSource);
+        json.WriteString("pipSiteConfig", python.PipSiteConfig);
         if (python.Layout is { } layout)
         {
             json.WriteStartObject("layout");
@@ -157,6 +174,19 @@ internal static class DoctorJson
         Outcome(json, "installUser", python.InstallUser);
         json.WriteString("probe", python.Probe);
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Switch(Utf8JsonWriter json, string name, PipConfig.PipSwitch? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartObject(name);
+        json.WriteBoolean("value", value.Value);
+        json.WriteString("source", value.Source);
         json.WriteEndObject();
     }
 

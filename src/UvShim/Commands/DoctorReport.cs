@@ -14,7 +14,8 @@ internal sealed record DoctorReport(
     string SelectionReason,
     SettingsCheck Settings,
     UvConfigCheck UvConfig,
-    CacheCheck Cache)
+    CacheCheck Cache,
+    PipConfigCheck? Pip = null)
 {
     /// <summary>What stops uvshim from working: doctor exits 1 when there is any.</summary>
     public IReadOnlyList<string> Problems
@@ -58,6 +59,8 @@ internal sealed record DoctorReport(
                 else if (!python.InVenv && !python.UserSiteWritable && python.UserSite.Length > 0)
                     warnings.Add($"{interpreter.Label}: the user site {python.UserSite} is not writable: user installs will be refused (set PYTHONUSERBASE to a directory you can write)");
             }
+            foreach (var problem in Pip?.Problems ?? [])
+                warnings.Add("pip's configuration: " + problem);
             if (Cache.Directory is null)
                 warnings.Add("no probe cache (neither XDG_CACHE_HOME nor HOME is an absolute path): every run starts each interpreter once");
             else if (!Cache.Writable)
@@ -98,6 +101,8 @@ internal sealed record InterpreterCheck(
 
 /// <summary>What the probe and the live checks say about one interpreter.</summary>
 /// <param name="UserSiteDisabledBecause">Empty, or a parenthesised reason such as <c> (PYTHONNOUSERSITE is set)</c>.</param>
+/// <param name="BreakSystemPackagesSource">What overrides PEP 668 (or says not to): a flag, a variable, a configuration line; null when nothing does.</param>
+/// <param name="PipSiteConfig">pip's site file, <c>&lt;sys.prefix&gt;/pip.conf</c>, when this interpreter has one.</param>
 /// <param name="UserSiteWritable">The user scheme's purelib and platlib can be written (nearest existing parent), as uv will need.</param>
 /// <param name="Probe"><c>cached</c> (read from the probe cache), <c>probed</c> (the interpreter was started and its answer cached) or <c>probed, not cached</c> (a launcher such as a pyenv shim, whose answer may change).</param>
 internal sealed record PythonCheck(
@@ -119,7 +124,9 @@ internal sealed record PythonCheck(
     ScriptsCheck? Scripts,
     OutcomeCheck Install,
     OutcomeCheck InstallUser,
-    string Probe);
+    string Probe,
+    string? BreakSystemPackagesSource = null,
+    string? PipSiteConfig = null);
 
 /// <summary>How a user install is expressed to uv: <c>prefix</c> (<c>--prefix &lt;user base&gt;</c>) or <c>target</c> (<c>--target &lt;user site&gt;</c>).</summary>
 internal sealed record LayoutCheck(string Kind, string Path, string? Difference);
@@ -143,3 +150,16 @@ internal sealed record UvConfigValue(string Key, string? Text, bool? Flag);
 
 /// <summary>The probe cache directory after doctor's own run.</summary>
 internal sealed record CacheCheck(string? Directory, bool Exists, int Entries, bool Writable);
+
+/// <summary>
+/// pip's own configuration, as uvshim reads it for the install decision: the files pip would read (global, user,
+/// <c>PIP_CONFIG_FILE</c>; each interpreter's site file is in its <see cref="PythonCheck.PipSiteConfig"/>), and the
+/// switches <c>user</c> and <c>break-system-packages</c> with what set them (null: nothing).
+/// </summary>
+/// <param name="Problems">What would stop pip (a file it cannot load, a value that is no boolean); uvshim leaves it out.</param>
+internal sealed record PipConfigCheck(
+    IReadOnlyList<string> Files,
+    IReadOnlyList<string> FilesRead,
+    PipConfig.PipSwitch? User,
+    PipConfig.PipSwitch? BreakSystemPackages,
+    IReadOnlyList<string> Problems);

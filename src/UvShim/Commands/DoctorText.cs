@@ -68,6 +68,16 @@ internal static class DoctorText
                 : string.Join(", ", uvConfig.Pip.Select(v => $"{v.Key} = {(v.Flag is { } flag ? (flag ? "true" : "false") : $"\"{v.Text}\"")}")));
         }
 
+        if (report.Pip is { } pip)
+        {
+            Heading("pip configuration");
+            Row("files", pip.Files.Count == 0
+                ? "(none: PIP_CONFIG_FILE is the null device)"
+                : string.Join(", ", pip.Files.Select(f => pip.FilesRead.Contains(f) ? f + " (read)" : f + " (absent)")) + "; and each interpreter's <prefix>/pip.conf");
+            Row("user", Switch(pip.User));
+            Row("break-system-packages", Switch(pip.BreakSystemPackages));
+        }
+
         Heading("probe cache");
         var cache = report.Cache;
         Row("directory", cache.Directory ?? "(none: neither XDG_CACHE_HOME nor HOME is an absolute path)");
@@ -112,8 +122,10 @@ internal static class DoctorText
         {
             row("PEP 668", python.ExternallyManagedMarker is null
                 ? "not externally managed"
-                : $"externally managed ({python.ExternallyManagedMarker}){(python.BreakSystemPackages ? "; overridden by break-system-packages" : "")}", 4);
+                : $"externally managed ({python.ExternallyManagedMarker}){(python.BreakSystemPackages ? $"; overridden by {python.BreakSystemPackagesSource ?? "break-system-packages"}" : "")}", 4);
         }
+        if (python.PipSiteConfig is { } siteConfig)
+            row("pip site config", siteConfig, 4);
         row("user base", python.UserBase.Length == 0 ? "(none)" : python.UserBase, 4);
         row("user site", $"{(python.UserSite.Length == 0 ? "(none)" : python.UserSite)} ({(python.UserSiteEnabled ? "enabled" : "disabled" + python.UserSiteDisabledBecause)}, "
             + $"{(python.UserSiteWritable ? "writable" : style.Yellow("not writable"))})", 4);
@@ -130,6 +142,9 @@ internal static class DoctorText
             _ => "started now, not cached (the path is a launcher, not the interpreter itself)",
         }, 4);
     }
+
+    private static string Switch(PipConfig.PipSwitch? value) =>
+        value is null ? "(not set)" : $"{(value.Value ? "true" : "false")} (from {value.Source})";
 
     private static string Describe(OutcomeCheck outcome, LayoutCheck? layout) =>
         outcome.Outcome switch

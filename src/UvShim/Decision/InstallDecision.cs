@@ -12,13 +12,17 @@ internal static class InstallDecision
     {
         var probe = facts.Probe;
 
+        // pip's decide_user_install: use_user_site False (--no-user, PIP_USER=0) is the first test.
+        if (facts.ExplicitNonUser)
+            return new InstallOutcome.HandOver("non-user install by explicit request");
+
         if (facts.ExplicitUser)
         {
             // pip's order: --target, then PEP 668 (skipped for --prefix and in a venv), then decide_user_install.
             if (facts.HasTarget)
                 return Refuse("--user with --target", "Can not combine '--user' and '--target'");
             if (!facts.HasPrefix && !probe.InVenv && facts.ExternallyManaged is { } marker && !facts.BreakSystemPackages)
-                return Refuse("externally managed", PipMessages.ExternallyManaged(marker.ErrorText));
+                return Refuse("externally managed", PipMessages.ExternallyManaged(marker));
             if (facts.HasPrefix)
                 return Refuse("--user with --prefix", "Can not combine '--user' and '--prefix' as they imply different installation locations");
             if (probe.VenvWithoutSystemSite)
@@ -34,17 +38,18 @@ internal static class InstallDecision
             return new InstallOutcome.HandOver("mode is off");
         if (facts.HasTarget || facts.HasPrefix)
             return new InstallOutcome.HandOver("non-user install due to --prefix or --target option");
-        if (probe.InVenv)
-            return new InstallOutcome.HandOver("the target is a virtual environment");
+        // A venv without system site-packages has its user site disabled (site.venv()), so it ends here, as in pip.
         if (!probe.UserSiteEnabled)
             return new InstallOutcome.HandOver("non-user install because user site-packages disabled" + DisabledBecause(facts));
-        if (facts.Mode == ShimMode.Auto && facts.DefaultSchemeWritable)
+        // Mode always is for system interpreters; an environment uv treats as a venv is decided as pip decides.
+        var always = facts.Mode == ShimMode.Always && !facts.TargetIsEnvironment;
+        if (!always && facts.DefaultSchemeWritable)
             return new InstallOutcome.HandOver("non-user install because site-packages writeable");
 
         if (facts.IsSync)
             return Refuse("implicit user sync", PipMessages.ImplicitSync(probe.UserSite));
         if (facts.ExternallyManaged is { } managed && !facts.BreakSystemPackages)
-            return Refuse("externally managed", PipMessages.ExternallyManaged(managed.ErrorText));
+            return Refuse("externally managed", PipMessages.ExternallyManaged(managed));
         if (UserBaseProblem(facts) is { } baseProblem)
             return Refuse("user base unusable", baseProblem);
 

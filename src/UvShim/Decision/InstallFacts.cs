@@ -6,7 +6,12 @@ namespace UvShim.Decision;
 internal sealed record InstallFacts
 {
     public ShimMode Mode { get; init; } = ShimMode.Auto;
+    /// <summary>A user install was asked for: <c>--user</c>, or pip's own switch (<c>PIP_USER</c>, pip.conf <c>user</c>).</summary>
     public bool ExplicitUser { get; init; }
+    /// <summary>A non-user install was asked for: <c>--no-user</c>, or pip's switch set to false.</summary>
+    public bool ExplicitNonUser { get; init; }
+    /// <summary>uv treats the target as a virtual environment (a venv, or a conda environment other than base).</summary>
+    public bool TargetIsEnvironment { get; init; }
     public bool HasTarget { get; init; }
     public bool HasPrefix { get; init; }
     /// <summary><c>uv pip sync</c> rather than <c>install</c>: to the user site it deletes every other user package.</summary>

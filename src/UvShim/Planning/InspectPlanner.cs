@@ -49,13 +49,12 @@ internal sealed class InspectPlanner(TargetFinder finder)
 
         if (explicitUser)
         {
-            if (probe.VenvWithoutSystemSite)
-                return new Plan.Refuse("Can not show the user site: user site-packages are not visible in this virtualenv.", steps);
-            // pip lists what is on sys.path: with the user site disabled or absent, nothing. uv with --prefix
-            // would create the directory, so uvshim answers itself.
+            // pip lists what is on sys.path (commands/list.py, freeze.py: user_only): with the user site not visible in a
+            // venv, disabled or absent, nothing, and exit 0. uv with --prefix would create the directory, so uvshim answers itself.
             if (!probe.UserSiteEnabled || !userSiteExists)
             {
-                steps.Add(new("decision", "the user site is " + (probe.UserSiteEnabled ? "absent" : "disabled") + ": nothing to show"));
+                var why = probe.VenvWithoutSystemSite ? "not visible in this virtual environment" : probe.UserSiteEnabled ? "absent" : "disabled";
+                steps.Add(new("decision", $"the user site is {why}: nothing to show"));
                 return new Plan.Compose([], _ => EmptyView(arguments, kind), [], steps);
             }
             var rewritten = SlotList.WithPositionals(arguments, arguments.All("--user").Concat(arguments.All("--python")),

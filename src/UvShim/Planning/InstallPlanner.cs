@@ -1,5 +1,6 @@
 using UvShim.Arguments;
 using UvShim.Decision;
+using UvShim.PipConfig;
 using UvShim.Platform;
 using UvShim.Python;
 
@@ -11,7 +12,32 @@ namespace UvShim.Planning;
 /// </summary>
 internal sealed class InstallPlanner(TargetFinder finder)
 {
+    /// <summary>The section of pip's configuration an install reads besides <c>[global]</c>.</summary>
+    private const string PipCommand = "install";
+
     public async Task<Plan> PlanAsync(UvArguments arguments, InvocationKind kind, InvocationContext context)
+    {
+        // pip's --root installs under another root; deciding as if it were absent would install elsewhere. uv has no
+        // such option, so the line goes as typed and uv says so.
+        if (arguments.Options.FirstOrDefault(o => o.Name == "--root") is { } root)
+            return new PlanLog(arguments).Unchanged($"{root.Spelling} is pip's option, which uv does not have (uv will say so)");
+
+        var install = kind == InvocationKind.PipInstall;
+        var pip = install && context.Settings.Mode != ShimMode.Off ? new PipConfiguration(context.Environment) : null;
+        var (plan, request) = await PlanWithAsync(arguments, kind, context, pip, followPipUser: true);
+        if (request is { FromPipConfiguration: true, User: true } && plan is Plan.Refuse refused)
+        {
+            // pip would refuse the user install its configuration asks for (a venv without system site-packages, say);
+            // uv alone would not refuse this line, so uvshim decides as without the switch: never worse than uv alone.
+            var (without, _) = await PlanWithAsync(arguments, kind, context, pip, followPipUser: false);
+            var why = refused.Message.Split('\n')[0];
+            plan = without with { Steps = [new("user request", $"{request.Source} not followed: pip would refuse it ({why}); deciding as without it"), .. without.Steps] };
+        }
+        return install ? WithoutPipOptions(arguments, plan) : plan;
+    }
+
+    private async Task<(Plan Plan, UserRequest Request)> PlanWithAsync(
+        UvArguments arguments, InvocationKind kind, InvocationContext context, PipConfiguration? pip, bool followPipUser)
     {
         var log = new PlanLog(arguments);
         var steps = log.Steps;
@@ -20,7 +46,16 @@ internal sealed class InstallPlanner(TargetFinder finder)
 
         var env = context.Environment;
         var settings = context.Settings;
-        var explicitUser = arguments.Has("--user");
+        var command = UserRequest.FromCommandLine(arguments, kind == InvocationKind.PipInstall);
+        UserRequest FromPip(string? sitePrefix) =>
+            followPipUser && pip is not null ? UserRequest.FromSwitch(pip.User(PipCommand, sitePrefix)) : UserRequest.None;
+        var request = command ?? FromPip(null);
+        if (request.User is not null)
+            steps.Add(new("user request", request.Describe()));
+        if (request.User == false)
+            return (Unchanged($"non-user install by explicit request ({request.Source})"), request);
+
+        var explicitUser = request.User == true;
         // uv combines target and prefix from the command line and its config files independently.
         var hasTarget = arguments.Has("--target") || context.UvConfig.Target is not null;
         var hasPrefix = arguments.Has("--prefix") || context.UvConfig.Prefix is not null;
@@ -28,15 +63,27 @@ internal sealed class InstallPlanner(TargetFinder finder)
         if (!explicitUser)
         {
             if (settings.Mode == ShimMode.Off)
-                return Unchanged("mode is off");
+                return (Unchanged("mode is off"), request);
             if (hasTarget || hasPrefix)
-                return Unchanged("--prefix or --target given");
+                return (Unchanged("--prefix or --target given"), request);
         }
 
-        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps));
+        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps, decideInEnvironments: true));
         if (target is null)
-            return ending!;
+            return (ending!, request);
         var facts = target.Probe;
+
+        if (pip?.FilesRead(facts.Prefix) is { Count: > 0 } pipFiles)
+            steps.Add(new("pip config", string.Join(", ", pipFiles)));
+        // pip's site file, <sys.prefix>/pip.conf, is known now; it may set the switch.
+        if (command is null && FromPip(facts.Prefix) is var withSite && withSite != request)
+        {
+            request = withSite;
+            steps.Add(new("user request", request.Describe()));
+            if (request.User == false)
+                return (Unchanged($"non-user install by explicit request ({request.Source})"), request);
+            explicitUser = request.User == true;
+        }
 
         var defaultDirs = new[] { facts.Default.Purelib, facts.Default.Platlib }.Distinct().ToList();
         var writable = defaultDirs.All(Writability.IsWritable);
@@ -47,15 +94,16 @@ internal sealed class InstallPlanner(TargetFinder finder)
         if (userDirs.Count > 0)
             steps.Add(new("user site", $"{string.Join(", ", userDirs)} ({(userWritable ? "writable" : "not writable")})"));
 
-        var marker = ExternallyManagedMarker.Read(facts, env);
-        var breakSystem = BreakSystemPackages(arguments, context);
+        var marker = ExternallyManagedMarker.Read(facts, env, settings.ProbeTimeout);
+        var breakSystem = BreakSystemPackagesSetting(arguments, context, pip, PipCommand, facts.Prefix);
         if (marker is not null)
-            steps.Add(new("PEP 668", $"externally managed ({marker.MarkerPath}){(breakSystem ? "; overridden by --break-system-packages" : "")}"));
+            steps.Add(new("PEP 668", $"externally managed ({marker.MarkerPath}){(breakSystem.Value ? $"; overridden by {breakSystem.Source}" : "")}"));
 
         var outcome = InstallDecision.Decide(new InstallFacts
         {
             Mode = settings.Mode,
             ExplicitUser = explicitUser,
+            TargetIsEnvironment = target.Interpreter.Kind == InterpreterKind.VirtualEnvironment,
             HasTarget = hasTarget,
             HasPrefix = hasPrefix,
             IsSync = kind == InvocationKind.PipSync,
@@ -63,16 +111,16 @@ internal sealed class InstallPlanner(TargetFinder finder)
             DefaultSchemeWritable = writable,
             UserSchemeWritable = userWritable,
             ExternallyManaged = marker,
-            BreakSystemPackages = breakSystem,
+            BreakSystemPackages = breakSystem.Value,
         });
 
         switch (outcome)
         {
             case InstallOutcome.HandOver handOver:
-                return Unchanged(handOver.Reason);
+                return (Unchanged(handOver.Reason), request);
             case InstallOutcome.Refuse refuse:
                 steps.Add(new("reason", refuse.Reason));
-                return Refuse(refuse.Message);
+                return (Refuse(refuse.Message), request);
         }
 
         var userInstall = (InstallOutcome.UserInstall)outcome;
@@ -94,7 +142,27 @@ internal sealed class InstallPlanner(TargetFinder finder)
         }
 
         var noWarn = arguments.All(ScriptsOnPath.NoWarnOption).ToList();
-        return UserInstallPlan.Build(arguments, kind, context, facts, layout, Executable(target), noWarn, notes, steps);
+        var plan = UserInstallPlan.Build(arguments, kind, context, facts, layout, Executable(target),
+            [.. noWarn, .. arguments.Options.Where(UserRequest.IsNoUser)], notes, steps);
+        return (plan, request);
+    }
+
+    /// <summary>
+    /// pip's <c>--user</c>, <c>--no-user</c> and <c>--no-warn-script-location</c>, which uv rejects, taken out of an install
+    /// handed over; a line with an option missing its value keeps them (taking one out would hand that option a value).
+    /// </summary>
+    private static Plan WithoutPipOptions(UvArguments arguments, Plan plan)
+    {
+        if (plan is not Plan.HandOver { Rewritten: false } handOver || arguments.Options.Any(o => o.IsValueMissing))
+            return plan;
+        var pipOnly = arguments.Options.Where(o => o.Name is "--user" or ScriptsOnPath.NoWarnOption || UserRequest.IsNoUser(o)).ToList();
+        if (pipOnly.Count == 0)
+            return plan;
+        var edit = arguments.Edit();
+        foreach (var option in pipOnly)
+            edit.Remove(option);
+        var removed = string.Join(", ", pipOnly.Select(o => o.Spelling).Distinct());
+        return handOver with { Arguments = edit.Build(), Rewritten = true, Steps = [.. handOver.Steps, new("pip's options", $"{removed} taken out: uv has no such option")] };
     }
 
     public static IReadOnlyList<ArgumentSlot> Identity(UvArguments arguments) => arguments.Edit().Build();
@@ -102,9 +170,26 @@ internal sealed class InstallPlanner(TargetFinder finder)
     public static string Executable(Target target) =>
         target.Probe.Executable.Length > 0 ? target.Probe.Executable : target.Interpreter.Executable;
 
+    /// <summary>uv's own setting: the command line, <c>UV_BREAK_SYSTEM_PACKAGES</c>, uv's configuration.</summary>
     public static bool BreakSystemPackages(UvArguments arguments, InvocationContext context) =>
-        Flags.Last(arguments, "--break-system-packages", "--no-break-system-packages")
-        ?? (context.Environment.ContainsKey("UV_BREAK_SYSTEM_PACKAGES")
-            ? Boolish.IsSet(context.Environment, "UV_BREAK_SYSTEM_PACKAGES")
-            : context.UvConfig.BreakSystemPackages ?? false);
+        BreakSystemPackagesSetting(arguments, context, null, PipCommand, null).Value;
+
+    /// <summary>
+    /// Whether PEP 668 is overridden, and by what: uv's own setting when it has one, else pip's (<c>PIP_BREAK_SYSTEM_PACKAGES</c>,
+    /// pip.conf <c>break-system-packages</c>) for the pip command <paramref name="pipCommand"/>.
+    /// </summary>
+    public static (bool Value, string? Source) BreakSystemPackagesSetting(
+        UvArguments arguments, InvocationContext context, PipConfiguration? pip, string pipCommand, string? sitePrefix)
+    {
+        var env = context.Environment;
+        if (arguments.Options.LastOrDefault(o => o.Name is "--break-system-packages" or "--no-break-system-packages") is { } flag)
+            return (flag.Name == "--break-system-packages", flag.Spelling);
+        if (env.TryGetValue("UV_BREAK_SYSTEM_PACKAGES", out var value))
+            return (Boolish.IsSet(env, "UV_BREAK_SYSTEM_PACKAGES"), $"UV_BREAK_SYSTEM_PACKAGES={value}");
+        if (context.UvConfig.BreakSystemPackages is { } configured)
+            return (configured, $"break-system-packages = {(configured ? "true" : "false")} in uv's configuration");
+        if (pip?.BreakSystemPackages(pipCommand, sitePrefix) is { } pipSwitch)
+            return (pipSwitch.Value, pipSwitch.Source);
+        return (false, null);
+    }
 }

@@ -69,8 +69,8 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
         var probe = target.Probe;
         if (!probe.UserSiteEnabled)
             return Unchanged("user site-packages disabled");
-        if (ExternallyManagedMarker.Read(probe, context.Environment) is { } marker && !InstallPlanner.BreakSystemPackages(arguments, context))
-            return Refuse(PipMessages.ExternallyManaged(marker.ErrorText));
+        if (ExternallyManagedMarker.Read(probe, context.Environment, context.Settings.ProbeTimeout) is { } marker && !InstallPlanner.BreakSystemPackages(arguments, context))
+            return Refuse(PipMessages.ExternallyManaged(marker));
 
         var translation = kind switch
         {
@@ -117,7 +117,7 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
                 note = $"{environment} is {where}: installing the locked project {into}, then running without syncing.";
                 break;
             case InvocationKind.ProjectAdd or InvocationKind.ProjectRemove:
-                runs.Insert(0, new ChildRun(Texts(arguments, arguments.Edit().InsertAfterCommand("--no-sync").Build())));
+                runs.Insert(0, new ChildRun(Texts(arguments, EditWithoutSync(arguments))));
                 note = $"{environment} is {where}: updating the project without syncing, then installing the locked project {into}.";
                 break;
             default:
@@ -139,6 +139,17 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
         if (!arguments.Has("--no-project"))
             edit.InsertAfterCommand("--no-project");
         return edit.InsertAfterCommand("--python", exe).Build();
+    }
+
+    // uv 0.12.5 crates/uv-cli/src/lib.rs AddArgs: the --no-install-*/--only-install-* options conflict with --no-sync;
+    // they went to the export (SyncTranslation.ForEdit).
+    private static IReadOnlyList<ArgumentSlot> EditWithoutSync(UvArguments arguments)
+    {
+        var edit = arguments.Edit();
+        foreach (var option in arguments.Options.Where(o => o.Name.StartsWith("--no-install-", StringComparison.Ordinal)
+            || o.Name.StartsWith("--only-install-", StringComparison.Ordinal)))
+            edit.Remove(option);
+        return edit.InsertAfterCommand("--no-sync").Build();
     }
 
     private static IEnumerable<string> Tokens(IEnumerable<UvOption> options) =>

@@ -26,7 +26,12 @@ internal abstract record TargetOutcome
 /// <summary>Finds the interpreter uv would target and probes it, or says why there is nothing to do.</summary>
 internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Task<InterpreterProbe>> probe)
 {
-    public async Task<TargetOutcome> FindAsync(UvArguments arguments, InvocationContext context, Discovery discovery, bool explicitUser, List<PlanStep> steps)
+    /// <param name="decideInEnvironments">
+    /// Probe a venv that includes system site-packages, and a conda environment other than base, even without
+    /// <c>--user</c>: pip falls back to the user site from them when they cannot be written (install).
+    /// </param>
+    public async Task<TargetOutcome> FindAsync(UvArguments arguments, InvocationContext context, Discovery discovery, bool explicitUser, List<PlanStep> steps,
+        bool decideInEnvironments = false)
     {
         var env = context.Environment;
         var pythonOption = arguments.Last("--python");
@@ -64,12 +69,12 @@ internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Ta
 
         if (!explicitUser)
         {
-            if (interpreter.Kind == InterpreterKind.VirtualEnvironment)
-                return new TargetOutcome.Unchanged("the target is a virtual environment");
+            if (interpreter.Kind == InterpreterKind.VirtualEnvironment && !(decideInEnvironments && VenvLayout.MaySeeUserSite(interpreter.Executable)))
+                return new TargetOutcome.Unchanged("the target is a virtual environment" + (decideInEnvironments ? " without system site-packages" : ""));
             // Without --system, uv's mutating commands take a system interpreter only from an explicit path:
             // uv 0.12.5 crates/uv-python/src/discovery.rs EnvironmentPreference::ExplicitSystem, PythonRequest::is_explicit_system.
             var givenAsPath = pythonRequest is not null && PythonRequest.Parse(pythonRequest, input.WorkingDirectory) is PythonRequest.FilePath;
-            if (discovery == Discovery.ExplicitSystem && !system && !givenAsPath)
+            if (interpreter.Kind == InterpreterKind.System && discovery == Discovery.ExplicitSystem && !system && !givenAsPath)
                 return new TargetOutcome.Unchanged("uv itself needs --system or a path to use a system interpreter");
         }
 

@@ -1,5 +1,6 @@
 using UvShim.Arguments;
 using UvShim.Decision;
+using UvShim.PipConfig;
 using UvShim.Python;
 
 namespace UvShim.Planning;
@@ -39,8 +40,9 @@ internal sealed class UninstallPlanner(TargetFinder finder)
         string[] userInsert = [.. ArgumentRewriter.LayoutOptions(layout), "--python", InstallPlanner.Executable(target)];
         var userOptions = arguments.All("--user").Concat(arguments.All("--python")).ToList();
         Plan? Refusal() =>
-            ExternallyManagedMarker.Read(probe, context.Environment) is { } marker && !InstallPlanner.BreakSystemPackages(arguments, context)
-                ? new Plan.Refuse(PipMessages.ExternallyManaged(marker.ErrorText), steps)
+            ExternallyManagedMarker.Read(probe, context.Environment, context.Settings.ProbeTimeout) is { } marker
+            && !InstallPlanner.BreakSystemPackagesSetting(arguments, context, new PipConfiguration(context.Environment), "uninstall", probe.Prefix).Value
+                ? new Plan.Refuse(PipMessages.ExternallyManaged(marker), steps)
                 : null;
 
         if (explicitUser)

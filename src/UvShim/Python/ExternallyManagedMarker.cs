@@ -1,60 +1,81 @@
+using System.Text;
 using UvShim.Decision;
 
 namespace UvShim.Python;
 
 /// <summary>
-/// Reads <c>&lt;stdlib&gt;/EXTERNALLY-MANAGED</c> as pip does: configparser semantics, section
-/// <c>[externally-managed]</c>, keys <c>Error-&lt;lang&gt;</c>, <c>Error-&lt;language&gt;</c>, <c>Error</c>.
-/// Checked live on every run, never cached.
+/// Reads <c>&lt;stdlib&gt;/EXTERNALLY-MANAGED</c> as pip does (exceptions.py <c>ExternallyManagedEnvironment.from_config</c>):
+/// UTF-8, configparser's grammar (<see cref="PythonIni"/>), section <c>[externally-managed]</c>, keys
+/// <c>Error-&lt;lang&gt;</c>, <c>Error-&lt;language&gt;</c>, <c>Error</c>. A marker configparser cannot open yields pip's
+/// default text silently (<c>read</c> skips files it cannot open); one it cannot decode or parse, the default text after
+/// pip's warning. Checked live on every run, never cached.
 /// </summary>
 internal static class ExternallyManagedMarker
 {
-    public static ExternallyManaged? Read(InterpreterProbe probe, IReadOnlyDictionary<string, string> env)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The marker, asking the interpreter for its messages language only when the marker has localized texts.</summary>
+    public static ExternallyManaged? Read(InterpreterProbe probe, IReadOnlyDictionary<string, string> env, TimeSpan? timeout = null) =>
+        Read(probe, () => MessagesLanguage.Of(probe.Executable, env, timeout ?? TimeSpan.FromSeconds(10)));
+
+    public static ExternallyManaged? Read(InterpreterProbe probe, Func<string?> language)
     {
+        // pip's check_externally_managed (utils/misc.py): never in a venv; the marker must be a file.
         if (probe.InVenv)
             return null;
         var path = Path.Combine(probe.Stdlib, "EXTERNALLY-MANAGED");
         if (!File.Exists(path))
             return null;
-        string? text;
+
+        byte[] bytes;
         try
         {
-            text = ErrorText(File.ReadAllText(path), Language(env));
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            text = null;
+            return new ExternallyManaged(path, DefaultText(probe.Prefix));
         }
-        return new ExternallyManaged(path, text ?? DefaultText(probe.Prefix));
+
+        try
+        {
+            var ini = PythonIni.Parse(StrictUtf8.GetString(bytes));
+            var localized = ini.Sections.Contains(Section) && ini.Items(Section).Any(p => p.Key.StartsWith("error-", StringComparison.Ordinal));
+            var text = ErrorText(ini, localized ? language() : null);
+            return new ExternallyManaged(path, text ?? DefaultText(probe.Prefix));
+        }
+        catch (Exception e) when (e is DecoderFallbackException or PythonIniException)
+        {
+            return new ExternallyManaged(path, DefaultText(probe.Prefix), Unreadable: true);
+        }
     }
 
+    private const string Section = "externally-managed";
+
+    /// <summary>pip's <c>_DEFAULT_EXTERNALLY_MANAGED_ERROR</c>, with the interpreter's <c>sys.prefix</c>; it ends with a newline.</summary>
     public static string DefaultText(string prefix) =>
         $"The Python environment under {prefix} is managed externally, and may not be\n"
         + "manipulated by the user. Please use specific tooling from the distributor of\n"
-        + "the Python installation to interact with this environment instead.";
+        + "the Python installation to interact with this environment instead.\n";
 
-    /// <summary>The language part of the LC_MESSAGES locale, as <c>locale.getlocale()</c> gives it.</summary>
-    public static string? Language(IReadOnlyDictionary<string, string> env)
-    {
-        foreach (var name in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
-        {
-            if (env.TryGetValue(name, out var value) && value.Length > 0)
-            {
-                var lang = value.Split('.', '@')[0];
-                return lang is "C" or "POSIX" ? null : lang;
-            }
-        }
-        return null;
-    }
-
+    /// <summary>The marker's text for <paramref name="language"/>, or null when it has none (pip then shows its default).</summary>
     public static string? ErrorText(string ini, string? language)
     {
-        var section = Sections.Parse(ini).GetValueOrDefault("externally-managed");
-        if (section is null)
+        try
+        {
+            return ErrorText(PythonIni.Parse(ini), language);
+        }
+        catch (PythonIniException)
+        {
             return null;
+        }
+    }
+
+    private static string? ErrorText(PythonIni ini, string? language)
+    {
         foreach (var key in Keys(language))
         {
-            if (section.TryGetValue(key.ToLowerInvariant(), out var value))
+            if (ini.Get(Section, key) is { } value)
                 return value;
         }
         return null;
@@ -73,56 +94,5 @@ internal static class ExternallyManagedMarker
             }
         }
         yield return "Error";
-    }
-
-    /// <summary>The part of configparser pip relies on: sections, <c>key = value</c>, indented continuations.</summary>
-    private static class Sections
-    {
-        public static Dictionary<string, Dictionary<string, string>> Parse(string ini)
-        {
-            var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-            Dictionary<string, string>? current = null;
-            string? key = null;
-            var value = new List<string>();
-
-            void Flush()
-            {
-                if (current is not null && key is not null)
-                {
-                    while (value.Count > 0 && value[^1].Length == 0)
-                        value.RemoveAt(value.Count - 1);
-                    current[key] = string.Join('\n', value);
-                }
-                key = null;
-                value.Clear();
-            }
-
-            foreach (var rawLine in ini.Replace("\r\n", "\n").Split('\n'))
-            {
-                var trimmed = rawLine.Trim();
-                var indented = rawLine.Length > 0 && char.IsWhiteSpace(rawLine[0]);
-                if (key is not null && (indented || trimmed.Length == 0) && !(trimmed.StartsWith('#') || trimmed.StartsWith(';')))
-                {
-                    value.Add(trimmed);
-                    continue;
-                }
-                if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith(';'))
-                    continue;
-                Flush();
-                if (trimmed.StartsWith('[') && trimmed.EndsWith(']'))
-                {
-                    var name = trimmed[1..^1];
-                    current = sections.TryGetValue(name, out var existing) ? existing : sections[name] = new(StringComparer.Ordinal);
-                    continue;
-                }
-                var sep = trimmed.IndexOfAny(['=', ':']);
-                if (sep <= 0 || current is null)
-                    continue;
-                key = trimmed[..sep].Trim().ToLowerInvariant();
-                value.Add(trimmed[(sep + 1)..].Trim());
-            }
-            Flush();
-            return sections;
-        }
     }
 }

@@ -7,6 +7,7 @@ namespace UvShim.FakeUv.Grammar;
 /// <c>RichFormatter</c> (error/format.rs) without colours: the message line(s), the suggestions
 /// (<c>  tip: …</c>), the usage and <c>For more information, try '--help'.</c> (uv's own <c>--help</c> arg is the
 /// user help flag of every level). Help and version are "errors" too: printed to stdout with exit code 0.
+/// Not reproduced: colours (uv's styles only apply on a terminal), and uv's help and version text.
 /// </summary>
 internal sealed class ClapError : Exception
 {

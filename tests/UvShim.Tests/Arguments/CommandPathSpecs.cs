@@ -76,14 +76,37 @@ public class CommandPathSpecs
     }
 
     [Fact]
-    public void A_passthrough_command_stays_opaque_after_its_name()
+    public void Runs_options_are_parsed_up_to_its_command_which_stays_opaque()
     {
         var args = Line.Parse("run -p 3.12 -- python -c 1");
 
         Assert.Equal(["run"], args.Command);
+        Assert.Equal(["--python"], args.Options.Select(o => o.Name));
+        Assert.Equal(3, args.DoubleDashIndex);
+        Assert.Equal(4, args.OpaqueStartIndex);
+        Assert.Equal(["python", "-c", "1"], args.OpaqueTokens);
+        Assert.Empty(args.Positionals);
+    }
+
+    [Fact]
+    public void Runs_command_starts_at_its_first_word_and_takes_every_option_after_it()
+    {
+        var args = Line.Parse("run --frozen python -p 3.12 --frozen");
+
+        Assert.Equal(["--frozen"], args.Options.Select(o => o.Name));
+        Assert.Equal(2, args.OpaqueStartIndex);
+        Assert.Equal(["python", "-p", "3.12", "--frozen"], args.OpaqueTokens);
+    }
+
+    [Fact]
+    public void A_passthrough_command_stays_opaque_after_its_name()
+    {
+        var args = Line.Parse("venv -p 3.12 -- x");
+
+        Assert.Equal(["venv"], args.Command);
         Assert.True(args.IsOpaque);
         Assert.Equal(1, args.OpaqueStartIndex);
-        Assert.Equal(["-p", "3.12", "--", "python", "-c", "1"], args.OpaqueTokens);
+        Assert.Equal(["-p", "3.12", "--", "x"], args.OpaqueTokens);
         Assert.Empty(args.Options);
         Assert.Empty(args.Positionals);
         Assert.Equal(-1, args.DoubleDashIndex);
@@ -103,7 +126,7 @@ public class CommandPathSpecs
     [InlineData("pip compile -r req.in -o out.txt", 2)]
     [InlineData("pip tree -d 1", 2)]
     [InlineData("venv --python 3.12", 1)]
-    [InlineData("run", 1)]
+    [InlineData("tool run --with x y", 1)]
     public void The_rest_of_an_opaque_command_is_not_parsed(string line, int opaqueStart)
     {
         var args = Line.Parse(line);

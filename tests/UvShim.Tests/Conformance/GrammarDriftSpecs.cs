@@ -1,5 +1,5 @@
-using System.Runtime.Versioning;
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using UvShim.FakeUv.Grammar;
 using UvShim.Tests.Infrastructure;

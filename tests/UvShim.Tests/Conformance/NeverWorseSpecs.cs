@@ -3,6 +3,7 @@ using System.Text;
 using UvShim.FakeUv;
 using UvShim.FakeUv.Grammar;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 using Xunit.Abstractions;
 
@@ -43,7 +44,7 @@ public sealed class NeverWorseSpecs(UserSiteFixture fixture, ITestOutputHelper o
 
     public static TheoryData<string> Environments => new(Kinds);
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Environments))]
     public void Every_generated_line_is_handed_over_accepted_by_uv_or_refused_where_uv_alone_fails(string kind)
     {

@@ -18,6 +18,9 @@ public class InstallDecisionSpecs
         Expect Expected,
         string? MessageContains = null,
         bool ExplicitUser = false,
+        bool ExplicitNonUser = false,
+        bool Environment = false,
+        string? VenvSystemSite = null,
         bool Target = false,
         bool Prefix = false,
         bool Writable = false,
@@ -59,11 +62,21 @@ public class InstallDecisionSpecs
         new("pip: --user --target on an externally managed Python reports the target conflict first", Expect.Refuse, "Can not combine '--user' and '--target'", ExplicitUser: true, Target: true, ExternallyManaged: true),
         new("pip: --prefix on an externally managed Python is handed to uv", Expect.HandOver, ExternallyManaged: true, Prefix: true),
         new("a writable externally managed Python is left to uv's own PEP 668 check", Expect.HandOver, "writeable", Writable: true, ExternallyManaged: true),
-        // venvs
-        new("an install into a venv is never rewritten", Expect.HandOver, "virtual environment", Probe: "linux-venv-3.12"),
+        // pip: --no-user (use_user_site False) is the first test of decide_user_install
+        new("pip: --no-user is a non-user install even when site-packages is not writable", Expect.HandOver, "non-user install by explicit request", ExplicitNonUser: true),
+        new("pip: --no-user on an externally managed Python is handed to uv, which checks PEP 668 itself", Expect.HandOver, "explicit request", ExplicitNonUser: true, ExternallyManaged: true),
+        // venvs: pip decides there as anywhere; the user site is off in a venv without system site-packages (site.venv())
+        new("an install into a venv without system site-packages is handed over", Expect.HandOver, "virtual environment", Probe: "linux-venv-3.12", Environment: true),
+        new("pip: an unwritable venv with system site-packages falls back to the user site", Expect.User, InstallDecision.DefaultingNote, Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true"),
+        new("pip: include-system-site-packages is read in any case", Expect.User, InstallDecision.DefaultingNote, Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "True"),
+        new("pip: a writable venv with system site-packages is installed into", Expect.HandOver, "site-packages writeable", Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true", Writable: true),
+        new("pip: a venv is never externally managed, so the fallback is not refused", Expect.User, InstallDecision.DefaultingNote, Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true"),
+        new("pip: --user in a venv with system site-packages goes to the user site", Expect.User, ExplicitUser: true, Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true", Writable: true),
+        new("pip: an unwritable conda environment (a prefix of its own) falls back to the user site", Expect.User, InstallDecision.DefaultingNote, Environment: true),
+        new("mode always leaves a writable environment with system site-packages alone", Expect.HandOver, "writeable", Mode: "always", Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true", Writable: true),
         // modes
         new("mode always installs to the user site even when writable", Expect.User, "mode is 'always'", Writable: true, Mode: "always"),
-        new("mode always leaves a venv alone", Expect.HandOver, "virtual environment", Mode: "always", Probe: "linux-venv-3.12"),
+        new("mode always leaves a venv alone", Expect.HandOver, "virtual environment", Mode: "always", Probe: "linux-venv-3.12", Environment: true),
         new("mode always respects a disabled user site", Expect.HandOver, "disabled", Mode: "always", EnableUserSite: "False"),
         new("mode off hands an unwritable install over untouched", Expect.HandOver, "mode is off", Mode: "off"),
         new("mode off still honours an explicit --user", Expect.User, ExplicitUser: true, Mode: "off"),
@@ -78,6 +91,7 @@ public class InstallDecisionSpecs
         new("an unwritable user base is refused for --user too", Expect.Refuse, "Can not install into the user site", ExplicitUser: true, UserSchemeWritable: false),
         new("an unwritable user base does not matter when site-packages is writable", Expect.HandOver, "site-packages writeable", Writable: true, UserSchemeWritable: false),
         new("an unwritable user base does not matter in a venv", Expect.HandOver, "virtual environment", Probe: "linux-venv-3.12", UserSchemeWritable: false),
+        new("an unwritable user base is refused in an unwritable venv with system site-packages", Expect.Refuse, "PYTHONUSERBASE", Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true", UserSchemeWritable: false),
     };
 
     [Theory]
@@ -85,12 +99,16 @@ public class InstallDecisionSpecs
     public void The_decision_follows_pip(Case row)
     {
         var probe = RecordedProbes.Load(row.Probe) with { EnableUserSite = row.EnableUserSite };
+        if (row.VenvSystemSite is not null)
+            probe = probe with { VenvIncludeSystemSitePackages = row.VenvSystemSite };
         if (row.UserBase is not null)
             probe = probe with { UserBase = row.UserBase };
         var facts = new InstallFacts
         {
             Mode = Enum.Parse<ShimMode>(row.Mode, ignoreCase: true),
             ExplicitUser = row.ExplicitUser,
+            ExplicitNonUser = row.ExplicitNonUser,
+            TargetIsEnvironment = row.Environment,
             HasTarget = row.Target,
             HasPrefix = row.Prefix,
             IsSync = row.Sync,
@@ -135,10 +153,32 @@ public class InstallDecisionSpecs
 
         var refuse = Assert.IsType<InstallOutcome.Refuse>(outcome);
         Assert.Equal(
-            "error: externally-managed-environment\n\n× This environment is externally managed\n╰─> first line\n    second line\n\n    fourth\n\n"
+            "error: externally-managed-environment\n\n× This environment is externally managed\n╰─> first line\n    second line\n    \n    fourth\n\n"
             + "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. "
-            + "You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages (or setting UV_BREAK_SYSTEM_PACKAGES=1).\n"
+            + "You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\n"
             + "hint: See PEP 668 for the detailed specification.",
             refuse.Message);
+    }
+
+    [Theory]
+    // pip 26 (rich) output for these texts: a tab goes to the next multiple of 8 columns of the whole line, prefix included;
+    // BEL, BS, VT, FF and CR are dropped; the default text's closing newline leaves a line of four spaces.
+    [InlineData("a\tb\nc", "╰─> a   b\n    c\n")]
+    [InlineData("x\ay\fz", "╰─> xyz\n")]
+    [InlineData("one\n", "╰─> one\n    \n")]
+    [InlineData("", "╰─> \n")]
+    public void The_marker_text_is_laid_out_as_rich_lays_it_out(string errorText, string expectedContext)
+    {
+        var message = PipMessages.ExternallyManaged(errorText);
+
+        Assert.Contains("× This environment is externally managed\n" + expectedContext + "\nnote: ", message);
+    }
+
+    [Fact]
+    public void An_unreadable_marker_gets_pips_warning_before_the_error()
+    {
+        var message = PipMessages.ExternallyManaged(new ExternallyManaged("/usr/lib/python3.11/EXTERNALLY-MANAGED", "text", Unreadable: true));
+
+        Assert.StartsWith("WARNING: Failed to read /usr/lib/python3.11/EXTERNALLY-MANAGED\nerror: externally-managed-environment\n", message);
     }
 }

@@ -25,6 +25,7 @@ public class OptionTablesMatchGrammarSpecs
     public static TheoryData<string> Contexts => new()
     {
         "TopLevel", "PipNamespace", "PipInstall", "PipSync", "PipUninstall", "PipList", "PipFreeze", "PipShow", "Sync", "Export",
+        "Run", "Add", "Remove",
     };
 
     [Theory]
@@ -73,6 +74,16 @@ public class OptionTablesMatchGrammarSpecs
         }
 
         Assert.True(mismatches.Count == 0, $"{context} ({command.BinName}):\n" + string.Join('\n', mismatches));
+    }
+
+    [Fact]
+    public void Every_table_of_the_product_is_compared()
+    {
+        var tables = typeof(UvOptionTables).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(OptionTable))
+            .Select(p => p.Name);
+
+        Assert.Equal(tables.Order(StringComparer.Ordinal), ((IEnumerable<object[]>)Contexts).Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -149,6 +160,9 @@ public class OptionTablesMatchGrammarSpecs
         "PipShow" => (UvOptionTables.PipShow, Command("pip", "show")),
         "Sync" => (UvOptionTables.Sync, Command("sync")),
         "Export" => (UvOptionTables.Export, Command("export")),
+        "Run" => (UvOptionTables.Run, Command("run")),
+        "Add" => (UvOptionTables.Add, Command("add")),
+        "Remove" => (UvOptionTables.Remove, Command("remove")),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such parse context"),
     };
 

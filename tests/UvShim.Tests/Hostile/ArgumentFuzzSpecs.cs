@@ -5,6 +5,7 @@ using System.Text;
 using UvShim.FakeUv;
 using UvShim.FakeUv.Grammar;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -18,9 +19,10 @@ namespace UvShim.Tests.Hostile;
 /// which installs are rewritten). What must happen is decided by how <see cref="FuzzLineGenerator"/> built the line:
 /// a line SPEC §2 hands over reaches uv with exactly its bytes, in the same process, with no signal ignored; a
 /// rewritten install line differs only in the tokens SPEC §3.5 names; and no line crashes uvshim.
-/// Two runs: a fixed seed, and a seed per test run (<c>UVSHIM_FUZZ_SEED</c> replays one); both are printed, and a
-/// failure names its seed. <c>UVSHIM_FUZZ_COUNT</c> sets the number of lines per seed (default 10,000 with the
-/// NativeAOT binary, 400 with the framework-dependent apphost, which takes about fifty times longer per line).
+/// Two seeds: a fixed one, and one per test run (<c>UVSHIM_FUZZ_SEED</c> replays one); both are printed, and a
+/// failure names its seed. Each at two sizes (<see cref="FuzzLinesAttribute"/>): <see cref="QuickLineCount"/> lines in every
+/// tier, and <see cref="FullLineCount"/> with the packed NativeAOT binary (scripts/test.sh); a bare <c>dotnet test</c> runs
+/// the framework-dependent apphost, about fifty times slower per line, and reports the full size Skipped.
 /// <para>
 /// native-uv accepts every command line. So the first lines of each seed (<c>UVSHIM_FUZZ_STRICT_COUNT</c>, default 100,
 /// 25 with the apphost: the .NET fake costs about 0.2 s of CPU a run) also go to the strict fake uv, which parses them
@@ -36,24 +38,29 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
 {
     public const int FixedSeed = 20_260_826;
 
-    public const int NativeLineCount = 10_000;
+    public const int FullLineCount = 10_000;
 
-    public const int ApphostLineCount = 400;
+    public const int QuickLineCount = 400;
 
     private const int MaxReportedFailures = 15;
 
-    [Fact]
-    public void Generated_command_lines_from_the_fixed_seed_reach_uv_exactly_as_the_spec_says() => Fuzz(FixedSeed, "fixed seed", scriptsOnPath: true);
+    [LinuxTheory]
+    [FuzzLines(QuickLineCount)]
+    [FuzzLines(FullLineCount, needsNativeShim: true)]
+    public void Generated_command_lines_from_the_fixed_seed_reach_uv_exactly_as_the_spec_says(int lines) =>
+        Fuzz(FixedSeed, "fixed seed", lines, scriptsOnPath: true);
 
-    [Fact]
-    public void Generated_command_lines_from_this_runs_seed_reach_uv_exactly_as_the_spec_says()
+    [LinuxTheory]
+    [FuzzLines(QuickLineCount)]
+    [FuzzLines(FullLineCount, needsNativeShim: true)]
+    public void Generated_command_lines_from_this_runs_seed_reach_uv_exactly_as_the_spec_says(int lines)
     {
         var replay = Environment.GetEnvironmentVariable("UVSHIM_FUZZ_SEED");
         var seed = replay is { Length: > 0 }
             ? int.Parse(replay, CultureInfo.InvariantCulture)
             : (int)(DateTime.UtcNow.Ticks % int.MaxValue);
         // The user's scripts directory off PATH: a rewritten install may then run as uvshim's child, with the same bytes.
-        Fuzz(seed, replay is { Length: > 0 } ? "seed from UVSHIM_FUZZ_SEED" : "time-based seed", scriptsOnPath: false);
+        Fuzz(seed, replay is { Length: > 0 } ? "seed from UVSHIM_FUZZ_SEED" : "time-based seed", lines, scriptsOnPath: false);
     }
 
     public const int NativeStrictLineCount = 100;
@@ -66,16 +73,10 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
             ? int.Parse(count, CultureInfo.InvariantCulture)
             : IsFrameworkDependent(ShimBinaries.Shared.Shim) ? ApphostStrictLineCount : NativeStrictLineCount;
 
-    /// <summary>Lines per seed: UVSHIM_FUZZ_COUNT, else by the kind of uvshim binary under test.</summary>
-    public static int LineCount =>
-        Environment.GetEnvironmentVariable("UVSHIM_FUZZ_COUNT") is { Length: > 0 } count
-            ? int.Parse(count, CultureInfo.InvariantCulture)
-            : IsFrameworkDependent(ShimBinaries.Shared.Shim) ? ApphostLineCount : NativeLineCount;
-
     private static bool IsFrameworkDependent(string shim) =>
         File.Exists(Path.Combine(Path.GetDirectoryName(shim)!, "uvshim.dll"));
 
-    private void Fuzz(int seed, string kind, bool scriptsOnPath)
+    private void Fuzz(int seed, string kind, int count, bool scriptsOnPath)
     {
         // Arrange
         var native = NativeTools.Shared;
@@ -84,7 +85,6 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
         var python = TestInterpreters.UnwritableCopy;
         var target = new FuzzTarget(user.UserBase, python.Executable, PythonValues(python, work));
         var generator = new FuzzLineGenerator(seed, target);
-        var count = LineCount;
         var lines = Enumerable.Range(0, count).Select(generator.Next).ToList();
         var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"), ("UVSHIM_UV", native.NativeUv));
         if (scriptsOnPath)
@@ -120,7 +120,7 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
         if (failures.Count > 0)
         {
             var report = new StringBuilder()
-                .AppendLine(CultureInfo.InvariantCulture, $"{failures.Count} of {count} generated command lines failed ({kind} {seed}; replay with UVSHIM_FUZZ_SEED={seed} UVSHIM_FUZZ_COUNT={count}).");
+                .AppendLine(CultureInfo.InvariantCulture, $"{failures.Count} of {count} generated command lines failed ({kind} {seed}; replay with UVSHIM_FUZZ_SEED={seed} {FuzzLinesAttribute.CountVariable}={count}).");
             foreach (var (line, problem) in failures.Take(MaxReportedFailures))
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"--- line {line.Id} ({line.Shape}, expected {line.Expectation}): {problem}")

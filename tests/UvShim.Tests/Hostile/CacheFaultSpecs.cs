@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Cache;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Hostile;
@@ -66,7 +67,7 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
 
     public static TheoryData<string> Corruptions => ["garbage bytes", "truncated", "empty", "another key", "right key, garbage output", "oversized", "a directory", "a link to a valid entry"];
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Corruptions))]
     public void A_corrupt_or_truncated_entry_is_ignored_and_replaced(string corruption)
     {
@@ -105,12 +106,10 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         Assert.Contains(CacheHit, Run(user, work).Process.StandardError);
     }
 
-    [Fact]
+    [RootFact("only root can give the entry another owner")]
     public void An_entry_written_by_another_uid_is_ignored_even_when_its_key_matches()
     {
         using var user = TestUser.CreateUnprivileged();
-        if (!user.SwitchesIdentity)
-            return; // Only root can give the entry another owner.
         var work = user.CreateDirectory("work");
         var entry = WarmUp(user, work);
         // A poisoned entry: the right key, but a user base elsewhere (a directory the user could write, so it would be used).
@@ -134,7 +133,7 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
 
     public static TheoryData<string> UnwritableCaches => ["a read-only cache directory", "~/.cache is a file", "XDG_CACHE_HOME is not writable"];
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(UnwritableCaches))]
     public void An_unwritable_cache_never_fails_the_command_and_nothing_is_written(string kind)
     {
@@ -170,12 +169,10 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         xdgWatch?.AssertNothingWrittenOutside();
     }
 
-    [Fact]
+    [RootFact("a directory of another uid")]
     public void A_cache_directory_that_is_a_link_into_another_users_directory_is_not_used_at_all()
     {
         using var user = TestUser.CreateUnprivileged();
-        if (!user.SwitchesIdentity)
-            return; // Needs a directory of another uid.
         var work = user.CreateDirectory("work");
         var entry = WarmUp(user, work);
         var entryName = Path.GetFileName(entry);
@@ -202,7 +199,7 @@ public sealed class CacheFaultSpecs(IntegrationFixture fixture) : IClassFixture<
         watch.AssertNothingWrittenOutside();
     }
 
-    [Fact]
+    [LinuxFact]
     public void Fifty_concurrent_invocations_on_a_cold_cache_all_succeed_and_leave_one_valid_entry()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Hostile;
@@ -38,12 +39,10 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
 
     private string[] Install => ["pip", "install", fixture.Wheel.Path];
 
-    [Fact]
+    [RootFact("only root can run a uid without a passwd entry; the current user has one, so Python finds a home")]
     public void Without_HOME_and_without_a_passwd_entry_the_relative_user_base_is_refused_naming_PYTHONUSERBASE()
     {
         using var user = TestUser.CreateUnprivileged();
-        if (!user.SwitchesIdentity)
-            return; // Only root can run a uid without a passwd entry; the current user has one, so Python finds a home.
         var python = TestInterpreters.UnwritableCopy;
         var work = user.CreateDirectory("work");
         var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"));
@@ -57,7 +56,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside();
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_HOME_set_to_the_root_directory_the_install_is_refused_because_the_user_base_cannot_be_written()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -74,7 +73,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         Assert.Equal(rootEntries, Directory.EnumerateFileSystemEntries("/").Order().ToList());
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_a_HOME_the_user_cannot_write_the_install_is_refused_because_the_user_base_cannot_be_written()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -91,11 +90,9 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside(); // not even the probe cache: it cannot be created, and that is no error
     }
 
-    [Fact]
+    [RootFact("the read-only mount is a bind mount in a private mount namespace")]
     public void With_HOME_on_a_read_only_mount_the_install_is_refused_because_the_user_base_cannot_be_written()
     {
-        if (!ReadOnlyMounts.Available)
-            return; // Needs root for the mount namespace (scripts/test.sh runs as root).
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
         var work = user.CreateDirectory("work");
@@ -109,7 +106,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside();
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("relative/base")]
     [InlineData("~/base")]
     [InlineData("~")]
@@ -129,7 +126,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside(CacheOf(user.Home));
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_PYTHONNOUSERSITE_an_install_is_handed_to_uv_unchanged_and_uv_reports_the_permission_error()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -148,7 +145,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside(CacheOf(user.Home));
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_PYTHONNOUSERSITE_an_explicit_user_install_is_refused_as_pip_refuses_it()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -163,13 +160,11 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside(CacheOf(user.Home));
     }
 
-    [Fact]
+    [RootFact("only root can start a process whose real and effective uids differ")]
     public void With_the_effective_uid_not_the_real_one_the_user_site_is_off_an_install_is_handed_over_unchanged_and_user_is_refused()
     {
         using var user = TestUser.CreateUnprivileged();
-        if (!user.SwitchesIdentity)
-            return; // Only root can start a process whose real and effective uids differ.
-        // Debian's python3: the pyenv copies find libpython through $ORIGIN, which the loader ignores when uid ≠ euid.
+        // Debian's python3 itself: its libpython is built in, so no $ORIGIN (which the loader ignores when uid ≠ euid) is involved.
         var python = IntegrationFixture.DebianPython;
         user.DifferentEffectiveUid = TestUser.SecondUnprivilegedId;
         var work = user.CreateDirectory("work");
@@ -191,12 +186,13 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside();
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_project_sync_into_the_user_base_with_a_TMPDIR_that_does_not_exist_is_refused_naming_TMPDIR()
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
         var work = user.CreateDirectory("work");
+        user.WriteFile(Path.Combine(work, "pyproject.toml"), "[project]\nname = \"app\"\nversion = \"0.1.0\"\n");
         var missing = Path.Combine(user.Scratch, "no-such-tmp");
         var environment = fixture.ShimEnvironment(user, python, ("UV_PROJECT_ENVIRONMENT", user.UserBase), ("TMPDIR", missing));
         var watch = WriteWatch.Start(user.Home, work, python.Prefix);
@@ -213,7 +209,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside(CacheOf(user.Home));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_project_sync_into_the_user_base_from_a_directory_that_does_not_exist_is_handed_to_uv_unchanged()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -232,14 +228,12 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         watch.AssertNothingWrittenOutside(CacheOf(user.Home));
     }
 
-    [Fact]
+    [RootFact("the read-only mount is a bind mount in a private mount namespace")]
     public void Root_with_a_read_only_system_site_packages_falls_back_to_roots_user_site_as_pip_does()
     {
-        if (!ReadOnlyMounts.Available)
-            return; // Needs root for the mount namespace (scripts/test.sh runs as root).
         using var root = TestUser.CreateCurrent();
         var python = ReadOnlySiteCopy.Value;
-        var site = Path.Combine(python.Prefix, "lib", $"python{python.MajorMinor}", "site-packages");
+        var site = python.SitePackages;
         var work = root.CreateDirectory("work");
         var environment = fixture.ShimEnvironment(root, python, ("UV_SYSTEM_PYTHON", "1"));
         string[] arguments = ["pip", "install", "--no-index", fixture.Wheel.Path];

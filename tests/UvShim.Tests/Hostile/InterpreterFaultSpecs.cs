@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Hostile;
@@ -30,7 +31,7 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
         Assert.Equal([line], run.ErrorLines);
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_interpreter_that_hangs_is_stopped_at_the_probe_timeout_and_killed()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -49,7 +50,7 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
         watch.AssertNothingWrittenOutside();
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("echo garbage", "is not a Python uvshim can use: unexpected output 'garbage'")]
     [InlineData("printf 'probe=1\\000executable=/x\\000'", "is not a Python uvshim can use: 'version' missing from the output")]
     [InlineData("printf '\\377\\376\\001 binary'", "is not a Python uvshim can use: unexpected output '\uFFFD\uFFFD  binary'")]
@@ -75,7 +76,7 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
         watch.AssertNothingWrittenOutside();
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_interpreter_file_that_cannot_be_executed_is_refused()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -91,7 +92,7 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
         Assert.StartsWith($"uvshim: the interpreter {file} could not be started: ", line);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_pyenv_style_shim_script_is_followed_to_the_interpreter_it_runs_and_not_cached()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -126,7 +127,7 @@ public sealed class InterpreterFaultSpecs(IntegrationFixture fixture) : IClassFi
         { "SIGCHLD ignored", "trap '' CHLD; exec \"$@\"" }, // bash: dash does not ignore SIGCHLD for a trap
     };
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(StartStates))]
     public void The_probe_works_when_uvshim_starts_with(string state, string launcherScript)
     {

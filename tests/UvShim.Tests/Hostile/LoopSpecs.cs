@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Hostile;
@@ -71,7 +72,7 @@ public sealed class LoopSpecs(IntegrationFixture fixture) : IClassFixture<Integr
         Assert.Empty(RunningFrom(executables));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uvshim_as_the_only_uv_on_PATH_stops_with_one_line()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -85,7 +86,7 @@ public sealed class LoopSpecs(IntegrationFixture fixture) : IClassFixture<Integr
             AssertStoppedOnce(run, "uvshim: the only uv on PATH is uvshim itself; set UVSHIM_UV to the real uv", shim);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uvshim_on_PATH_as_uv_ahead_of_a_copy_of_itself_stops_when_the_copy_sees_it_was_handed_over_to_itself()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -99,7 +100,7 @@ public sealed class LoopSpecs(IntegrationFixture fixture) : IClassFixture<Integr
         AssertStoppedOnce(run, HandedOverToItself, shim, copy);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uvshim_on_PATH_as_uv_ahead_of_the_real_uv_hands_over_to_the_real_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -116,7 +117,7 @@ public sealed class LoopSpecs(IntegrationFixture fixture) : IClassFixture<Integr
         Assert.Empty(RunningFrom(shim));
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("its own path", "uvshim: UVSHIM_UV is ")]
     [InlineData("a link to it", "uvshim: UVSHIM_UV is ")]
     [InlineData("a copy of it", HandedOverToItself)]
@@ -140,7 +141,7 @@ public sealed class LoopSpecs(IntegrationFixture fixture) : IClassFixture<Integr
             Assert.EndsWith("which is uvshim itself; point it at the real uv", run.ErrorLines[0]);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_uv_script_that_runs_uvshim_without_exec_stops_after_a_bounded_number_of_rounds()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Hostile;
@@ -64,7 +65,7 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         return results;
     }
 
-    [Fact]
+    [LinuxFact]
     public void Every_exit_status_from_0_to_255_comes_back_unchanged()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -80,7 +81,7 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         });
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData(2)]  // SIGINT
     [InlineData(15)] // SIGTERM
     public void A_signal_sent_to_uvshims_PID_reaches_uv_and_the_parent_sees_uv_killed_by_it(int signal)
@@ -99,7 +100,7 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         });
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData(6)]  // SIGABRT
     [InlineData(9)]  // SIGKILL
     [InlineData(11)] // SIGSEGV
@@ -118,7 +119,7 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         });
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData(2)]  // SIGINT
     [InlineData(15)] // SIGTERM
     public void In_a_command_that_runs_uv_as_a_child_a_signal_reaches_uv_and_the_parent_sees_uvshim_killed_by_it(int signal)
@@ -140,7 +141,7 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         Assert.Equal(["pip", "list", "--format", "json"], outcome.Record.Arguments.Select(a => Encoding.UTF8.GetString(a)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uv_starts_with_SIGPIPE_and_every_other_signal_at_its_default()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -156,7 +157,7 @@ public sealed class ProcessFaultSpecs(IntegrationFixture fixture) : IClassFixtur
         });
     }
 
-    [Fact]
+    [LinuxFact]
     public void Under_a_pseudo_terminal_uv_sees_a_terminal_on_all_three_streams_and_uvshim_writes_no_stray_bytes()
     {
         var script = ExecutableLookup.Require("script");

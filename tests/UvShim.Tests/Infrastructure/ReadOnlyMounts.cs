@@ -22,10 +22,6 @@ public static class ReadOnlyMounts
         exec "$@"
         """;
 
-    /// <summary>True when the tests run as root and unshare, mount and sh are there.</summary>
-    public static bool Available =>
-        Posix.IsRoot && new[] { "unshare", "mount", "sh" }.All(name => ExecutableLookup.OnPath(name, TestUser.DefaultPath + ":/usr/sbin:/sbin") is not null);
-
     public static IReadOnlyList<string> Launcher(params string[] directories)
     {
         string Find(string name) => ExecutableLookup.OnPath(name, TestUser.DefaultPath + ":/usr/sbin:/sbin")

@@ -4,8 +4,11 @@ namespace UvShim.Tests.Infrastructure;
 
 /// <summary>A Python interpreter the integration tests install for, as it reports itself to the test user.</summary>
 /// <param name="Executable">Its absolute <c>sys.executable</c> when started by that path (what uvshim passes as <c>--python</c>).</param>
+/// <param name="SitePackages">Its default purelib, where pip (and uv) install into it: sysconfig's preferred "prefix" scheme
+/// (<c>&lt;prefix&gt;/local/lib/python3.X/dist-packages</c> for Debian's, <c>&lt;prefix&gt;/lib/python3.X/site-packages</c> elsewhere).</param>
+/// <param name="Scripts">The same scheme's scripts directory (<c>&lt;prefix&gt;/local/bin</c> for Debian's, <c>&lt;prefix&gt;/bin</c> elsewhere).</param>
 [SupportedOSPlatform("linux")]
-public sealed record TestInterpreter(string Description, string Executable, string Prefix, string Version, string Stdlib)
+public sealed record TestInterpreter(string Description, string Executable, string Prefix, string Version, string Stdlib, string SitePackages, string Scripts)
 {
     public string MajorMinor => string.Join('.', Version.Split('.').Take(2));
 

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -42,7 +43,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         return (user, user.CreateDirectory("work"));
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_unknown_option_of_a_shim_command_is_refused()
     {
         var (user, work) = NewUser();
@@ -53,7 +54,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, "--bogus", work, user.Home);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("/nonexistent/bin/python3", "no Python interpreter at /nonexistent/bin/python3")]
     [InlineData("./missing-python", "no Python interpreter at")]
     public void A_python_path_that_does_not_exist_is_refused(string python, string expected)
@@ -67,7 +68,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, expected, work, user.Home);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_python_option_without_a_value_is_refused()
     {
         var (user, work) = NewUser();
@@ -79,7 +80,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, "--python needs a value", work, user.Home);
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_interpreter_that_hangs_is_bounded_by_the_probe_timeout()
     {
         var (user, work) = NewUser();
@@ -93,7 +94,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, "did not answer within 1 s", work, user.Home);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("echo garbage", "is not a Python uvshim can use")]
     [InlineData("echo 'Traceback: boom' >&2; exit 3", "exited with 3: Traceback: boom")]
     public void An_interpreter_that_prints_garbage_or_fails_is_refused(string body, string expected)
@@ -108,7 +109,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, expected, work, user.Home);
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_explicit_user_install_with_no_interpreter_on_PATH_is_refused()
     {
         var (user, work) = NewUser();
@@ -121,7 +122,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, "cannot find a Python interpreter for --user", work, user.Home);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_missing_uv_is_one_line_naming_UVSHIM_UV()
     {
         var (user, work) = NewUser();
@@ -136,7 +137,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         Assert.Contains("cannot find uv on PATH", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void UVSHIM_UV_naming_a_file_that_does_not_exist_is_refused()
     {
         var (user, work) = NewUser();
@@ -148,7 +149,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, "UVSHIM_UV is /nonexistent/uv, which is not an executable file", work, user.Home);
     }
 
-    [Fact]
+    [LinuxFact]
     public void UVSHIM_UV_naming_uvshim_itself_is_refused_instead_of_looping()
     {
         var (user, work) = NewUser();
@@ -160,7 +161,7 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, "which is uvshim itself", work, user.Home);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_config_file_with_bad_JSON_is_refused_naming_the_file()
     {
         var (user, work) = NewUser();
@@ -174,13 +175,11 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
         AssertRefusedCleanly(result, config, work);
     }
 
-    [Fact]
+    [RootFact("only root can run a uid without a passwd entry; the current user has one, so Python finds a home without HOME")]
     public void With_HOME_unset_and_no_passwd_entry_the_relative_user_base_is_refused_naming_PYTHONUSERBASE()
     {
         var (user, work) = NewUser();
         using var _ = user;
-        if (!user.SwitchesIdentity)
-            return; // The current user has a passwd entry, so Python finds a home without HOME.
         var environment = fixture.ShimEnvironment(user, TestInterpreters.UnwritableCopy, ("UV_SYSTEM_PYTHON", "1"));
         environment.Remove("HOME");
 

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -8,7 +9,7 @@ namespace UvShim.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
-    [Fact]
+    [LinuxFact]
     public void The_JSON_report_names_the_real_uv_the_system_interpreter_and_what_an_install_into_it_would_do()
     {
         // Arrange
@@ -51,7 +52,7 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal(["--version"], result.SingleRecord.Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_text_report_is_plain_when_stdout_is_not_a_terminal_and_coloured_only_when_forced_without_NO_COLOR()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -72,7 +73,7 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.DoesNotContain('\u001b', refused.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Without_uv_doctor_says_so_and_exits_1()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -89,7 +90,7 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Empty(result.Records);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Without_any_Python_doctor_says_where_it_looked_and_exits_1()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -105,7 +106,7 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.StartsWith("no Python interpreter: --system: no python3 or python on PATH; virtual environment: none", problem);
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_interpreter_named_with_python_is_checked_too_and_a_missing_one_is_a_problem()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -126,7 +127,7 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Contains("problem: --python /nowhere/python3: no Python interpreter at /nowhere/python3", missing.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_active_virtual_environment_is_reported_as_what_uv_pip_install_would_use()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -147,7 +148,7 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal("hand-over", row.GetProperty("python").GetProperty("install").GetProperty("outcome").GetString());
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_configuration_file_uvshim_cannot_read_is_a_problem_named_by_its_path()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;
@@ -11,7 +12,7 @@ namespace UvShim.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class ExternallyManagedInterpreterSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
-    [Fact]
+    [LinuxFact]
     public void A_system_install_into_an_externally_managed_interpreter_is_refused_like_pip()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -23,7 +24,7 @@ public sealed class ExternallyManagedInterpreterSpecs(IntegrationFixture fixture
         AssertRefusedLikePip(result, python);
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_explicit_user_install_into_an_externally_managed_interpreter_is_refused_like_pip()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -35,7 +36,7 @@ public sealed class ExternallyManagedInterpreterSpecs(IntegrationFixture fixture
         AssertRefusedLikePip(result, python);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Breaking_system_packages_with_the_flag_allows_the_user_install()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -53,7 +54,7 @@ public sealed class ExternallyManagedInterpreterSpecs(IntegrationFixture fixture
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Breaking_system_packages_with_the_environment_variable_allows_the_user_install()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -27,7 +28,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
 
     private static string Site(string prefix) => Path.Combine(prefix, "lib", $"python{Python.MajorMinor}", "site-packages");
 
-    [Fact]
+    [LinuxFact]
     public void List_prints_uvs_table_json_and_freeze_formats_sorted_by_name()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -45,7 +46,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains($"Using Python {Python.Version} environment at: {Python.Prefix}", columns.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void List_of_an_empty_prefix_prints_nothing_in_columns_and_an_empty_json_array()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -61,7 +62,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.True(Directory.Exists(Site(prefix)), "uv creates the prefix's site-packages even to list it");
     }
 
-    [Fact]
+    [LinuxFact]
     public void List_shows_editables_with_their_project_location_and_filters_them()
     {
         // Arrange: an editable install, as uv records one (direct_url.json with dir_info.editable)
@@ -97,7 +98,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains($"-e file://{projectDirectory}\n", freeze.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Freeze_names_a_wheel_installed_from_a_path_by_its_url()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -112,7 +113,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Equal($"uvshim-other @ {new Uri(fixture.Other.Path).AbsoluteUri}\n", excluded.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Show_prints_name_version_location_requires_and_required_by_separated_by_dashes()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -127,7 +128,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
             result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Show_with_files_lists_the_record_entries_including_the_script_outside_the_site()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -141,7 +142,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains($"{fixture.Demo.ImportName}/__init__.py", files);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Show_warns_about_missing_packages_and_fails_only_when_none_is_found()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -159,7 +160,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains("warning: Please provide a package name or names.", nothing.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uninstall_removes_every_record_entry_including_the_script_and_reports_like_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -177,7 +178,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.True(File.Exists(Path.Combine(prefix, "bin", fixture.Other.ScriptName)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uninstall_takes_names_from_requirements_files_and_says_when_there_is_nothing_to_do()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -196,7 +197,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains("warning: No packages to uninstall", again.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uninstall_without_a_virtual_environment_needs_system_or_a_python_path()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -208,7 +209,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains("No virtual environment found", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Install_reads_wheel_paths_and_named_urls_from_requirements_files_and_checks_hashes()
     {
         // Arrange
@@ -234,7 +235,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.False(Directory.Exists(Path.Combine(Site(prefix), fixture.Other.DistInfoDirectory)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Pip_sync_removes_what_the_requirements_do_not_name()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -250,7 +251,7 @@ public sealed class FakeUvPipSpecs(UserSiteFixture fixture) : IClassFixture<User
         Assert.Contains(" + uvshim-devtool==1.5", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Pip_settings_in_a_uv_toml_count_and_a_broken_uv_toml_is_an_error()
     {
         using var user = TestUser.CreateUnprivileged();

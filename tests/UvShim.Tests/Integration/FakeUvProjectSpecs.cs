@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -23,7 +24,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
         return ShimProcessRunner.Run(user, fixture.Binaries.FakeUv, arguments, environment, workingDirectory);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Export_writes_the_lock_as_requirements_with_a_header_hashes_and_annotations()
     {
         // Arrange
@@ -44,7 +45,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
         Assert.Equal(expected, result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Export_leaves_out_hashes_the_dev_group_and_the_header_when_asked_and_is_quiet_with_an_output_file()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -61,7 +62,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
         Assert.Equal("", result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Export_in_a_project_given_by_directory_without_a_lock_fails_like_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -74,7 +75,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
         Assert.Contains("error: Unable to find lockfile at `uv.lock`, but `--frozen` was provided.", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_exported_requirements_install_into_a_prefix_from_the_project_directory()
     {
         // Arrange
@@ -96,7 +97,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
         Assert.True(Directory.Exists(Path.Combine(site, fixture.DevTool.DistInfoDirectory)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Sync_rejects_a_project_environment_that_is_not_a_python_environment()
     {
         // Arrange: a lived-in user base, no bin/python, no pyvenv.cfg
@@ -115,7 +116,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
             result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Sync_into_an_unwritable_system_prefix_fails_with_permission_denied()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -127,7 +128,7 @@ public sealed class FakeUvProjectSpecs(UserSiteFixture fixture) : IClassFixture<
         Assert.Contains("Permission denied (os error 13)", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Sync_into_a_new_virtual_environment_installs_the_locked_wheels()
     {
         using var user = TestUser.CreateUnprivileged();

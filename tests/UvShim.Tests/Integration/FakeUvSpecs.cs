@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;
@@ -12,7 +13,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
     private static readonly string[] AwkwardArguments =
         ["run", "--", "python", "-c", "print(\"a b\")", "", "it's \"quoted\"", "ünïcødé ✓", "  spaced  "];
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_records_argv_bytes_environment_identity_and_pid()
     {
         // Arrange
@@ -39,7 +40,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.True(record.SigpipeIgnored, "the .NET runtime ignores SIGPIPE in every .NET process");
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_prints_its_version_and_exits_with_FAKE_UV_EXIT_after_recording()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -52,7 +53,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal(["lock"], failing.SingleRecord.Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_signal_probe_reports_the_sigpipe_disposition_the_fake_was_started_with()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -70,7 +71,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal(["--version"], restored.SingleRecord.Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_installs_with_prefix_into_the_interpreters_virtualenv_layout()
     {
         // Arrange
@@ -95,7 +96,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal(fixture.Wheel.Greeting, ran.StandardOutput.Trim());
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_installs_with_target_into_the_directory_and_its_bin_and_lists_freezes_and_uninstalls_there()
     {
         // Arrange
@@ -126,7 +127,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.False(File.Exists(Path.Combine(target, "bin", fixture.Wheel.ScriptName)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_refuses_pip_user_like_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -137,7 +138,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal("error: pip's `--user` is unsupported (use a virtual environment instead)", result.StandardError.Trim());
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_needs_a_virtual_environment_or_system_like_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -148,7 +149,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Contains("error: No virtual environment found; run `uv venv` to create an environment, or pass `--system` to install into a non-virtual environment", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_fails_like_uv_when_the_system_site_packages_is_not_writable()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -164,7 +165,7 @@ public sealed class FakeUvSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Contains("Permission denied (os error 13)", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_fake_uv_refuses_an_externally_managed_interpreter_like_uv()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -9,7 +10,7 @@ public sealed class MessagesSpecs(IntegrationFixture fixture) : IClassFixture<In
 {
     private const string Defaulting = "uvshim: Defaulting to user installation because normal site-packages is not writeable";
 
-    [Fact]
+    [LinuxFact]
     public void Quiet_silences_the_defaulting_note_but_not_the_rewrite()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -24,7 +25,7 @@ public sealed class MessagesSpecs(IntegrationFixture fixture) : IClassFixture<In
             result.SingleRecord.Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Debug_logging_shows_each_step_of_the_decision_on_stderr_and_in_the_log_file()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -44,7 +45,7 @@ public sealed class MessagesSpecs(IntegrationFixture fixture) : IClassFixture<In
         }
     }
 
-    [Fact]
+    [LinuxFact]
     public void At_the_default_level_a_hand_over_prints_nothing_of_uvshims_own()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;
@@ -22,7 +23,7 @@ public sealed class PassThroughSpecs(IntegrationFixture fixture) : IClassFixture
         ["run", "--no-project", "--", "python", "-c", "import sys; sys.exit(sys.argv[1:] != ['a  b', '', 'it\\'s a \"quoted\" thing', 'ünïcødé ✓ 日本'])", "a  b", "", "it's a \"quoted\" thing", "ünïcødé ✓ 日本"],
     ];
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(HandedOverUnchanged))]
     public void A_command_that_is_not_an_install_reaches_uv_byte_for_byte_in_the_same_process(string[] arguments)
     {
@@ -43,7 +44,7 @@ public sealed class PassThroughSpecs(IntegrationFixture fixture) : IClassFixture
         Assert.Equal("", result.StandardError);
     }
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(HandedOverUnchanged))]
     public void The_exit_code_of_uv_is_the_exit_code_of_uvshim(string[] arguments)
     {
@@ -57,7 +58,7 @@ public sealed class PassThroughSpecs(IntegrationFixture fixture) : IClassFixture
         Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId);
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_environment_reaches_uv_unchanged_apart_from_uvshims_own_variables()
     {
         // Arrange
@@ -85,7 +86,7 @@ public sealed class PassThroughSpecs(IntegrationFixture fixture) : IClassFixture
         Assert.All(received.Keys.Except(result.Environment.Keys), name => Assert.StartsWith("UVSHIM_", name));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uv_starts_with_the_default_SIGPIPE_disposition()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -101,7 +102,7 @@ public sealed class PassThroughSpecs(IntegrationFixture fixture) : IClassFixture
         Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Without_UVSHIM_UV_the_first_uv_on_PATH_is_the_one_that_runs()
     {
         using var user = TestUser.CreateUnprivileged();

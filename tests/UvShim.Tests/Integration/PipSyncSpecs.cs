@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -18,7 +19,7 @@ public sealed class PipSyncSpecs(IntegrationFixture fixture) : IClassFixture<Int
         return work;
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_sync_into_an_unwritable_interpreter_is_refused_and_asks_for_user()
     {
         // Arrange
@@ -37,7 +38,7 @@ public sealed class PipSyncSpecs(IntegrationFixture fixture) : IClassFixture<Int
         Assert.False(Directory.Exists(python.UserSitePackages(user)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_sync_with_user_goes_to_uv_with_the_user_base_as_prefix()
     {
         // Arrange

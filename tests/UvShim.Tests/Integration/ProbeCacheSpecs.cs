@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -15,7 +16,7 @@ public sealed class ProbeCacheSpecs(IntegrationFixture fixture) : IClassFixture<
 
     private static string CacheDirectory(TestUser user) => Path.Combine(user.Home, ".cache", "uvshim");
 
-    [Fact]
+    [LinuxFact]
     public void The_second_run_is_answered_from_the_cache_and_writes_one_entry()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -30,7 +31,7 @@ public sealed class ProbeCacheSpecs(IntegrationFixture fixture) : IClassFixture<
         Assert.Single(Directory.GetFiles(CacheDirectory(user)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_different_PYTHONUSERBASE_is_a_miss_and_the_install_follows_it()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -44,28 +45,23 @@ public sealed class ProbeCacheSpecs(IntegrationFixture fixture) : IClassFixture<
         Assert.Equal(["pip", "install", "--prefix", otherBase], moved.SingleRecord.Arguments.Take(4));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_changed_interpreter_is_a_miss()
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
 
         Install(user);
-        if (TestUser.TestProcessIsRoot)
-            File.SetLastWriteTimeUtc(RealExecutable(python.Executable), DateTime.UtcNow); // a new ctime, as an upgrade gives
-        else
-            return; // The copy is read-only to a non-root test process; the unit tests cover the key.
+        File.SetLastWriteTimeUtc(RealExecutable(python.Executable), DateTime.UtcNow); // a new ctime, as an upgrade gives
         var after = Install(user);
 
         Assert.DoesNotContain(Hit, after.StandardError);
     }
 
-    [Fact]
+    [RootFact("two identities: the test process and the user")]
     public void An_entry_owned_by_another_user_is_ignored_and_replaced()
     {
         using var user = TestUser.CreateUnprivileged();
-        if (!user.SwitchesIdentity)
-            return; // Needs two identities: the test process (root) and the user.
         Install(user);
         var entry = Directory.GetFiles(CacheDirectory(user)).Single();
         File.Copy(entry, entry + ".copy");

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -79,7 +80,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Equal(wheel.Greeting, imported.StandardOutput.Trim());
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_frozen_sync_into_the_user_base_exports_the_lock_and_installs_it_into_the_user_site()
     {
         // Arrange
@@ -96,7 +97,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         AssertImportsForUser(user, fixture.DevTool);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_frozen_sync_into_an_unwritable_system_prefix_installs_into_the_user_site()
     {
         // Arrange: the interpreter's own prefix has bin/python3, so uv would use it and fail with Permission denied
@@ -111,9 +112,10 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         AssertExportThenUserInstall(result, user, project);
         AssertImportsForUser(user, fixture.Demo);
         Assert.False(Directory.Exists(Path.Combine(Python.Prefix, "lib", $"python{Python.MajorMinor}", "site-packages", fixture.Demo.ImportName)));
+        Assert.False(Directory.Exists(Path.Combine(Python.SitePackages, fixture.Demo.ImportName)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_export_fails_its_exit_code_is_returned_and_the_temp_file_is_gone()
     {
         // Arrange
@@ -130,7 +132,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.False(Directory.Exists(Python.UserSitePackages(user)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_lock_is_missing_uvs_error_comes_back_and_the_temp_file_is_gone()
     {
         // Arrange
@@ -148,7 +150,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.False(File.Exists(file), $"the temp file {file} is still there");
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("user base")]
     [InlineData("system prefix")]
     public void An_exact_sync_is_refused_naming_the_flag(string where)
@@ -165,7 +167,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Contains("--exact", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_run_at_the_user_base_installs_the_locked_project_then_runs_without_the_project_environment()
     {
         using var user = UserWithUserBase();
@@ -180,7 +182,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Equal(fixture.Demo.Greeting, result.StandardOutput.Trim());
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_run_at_an_unwritable_system_prefix_installs_the_locked_project_then_runs_without_syncing()
     {
         using var user = UserWithUserBase();
@@ -195,7 +197,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Equal(fixture.Demo.Greeting, result.StandardOutput.Trim());
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("--no-project")]
     [InlineData("--isolated")]
     [InlineData("--help")]
@@ -209,7 +211,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Equal(["run", option, "python", "-c", "1"], result.SingleRecord.Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_script_with_inline_metadata_is_handed_over_unchanged()
     {
         using var user = UserWithUserBase();
@@ -223,7 +225,7 @@ public sealed class ProjectSyncSpecs(UserSiteFixture fixture) : IClassFixture<Us
         Assert.Equal(["run", "tool.py"], result.Records[0].Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_run_without_sync_is_handed_over_unchanged()
     {
         using var user = UserWithUserBase();

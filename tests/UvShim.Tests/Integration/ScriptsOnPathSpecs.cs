@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -24,7 +25,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
     private ProcessResult Install(TestUser user, params string[] arguments) =>
         ShimProcessRunner.RunShim(user, ["pip", "install", .. arguments], fixture.ShimEnvironment(user, TestInterpreters.UnwritableCopy, ("UV_SYSTEM_PYTHON", "1")));
 
-    [Fact]
+    [LinuxFact]
     public void After_the_install_pip_names_the_one_console_script_that_landed_off_PATH()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -39,7 +40,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.NotEqual(result.ProcessId, result.SingleRecord.ProcessId); // uv ran as uvshim's child
     }
 
-    [Fact]
+    [LinuxFact]
     public void Several_console_scripts_get_pips_plural_sorted_and_gui_scripts_are_not_named()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -52,7 +53,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.True(File.Exists(Path.Combine(Bin(user), "gui-tool")));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_package_without_console_scripts_gets_no_warning()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -65,7 +66,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.DoesNotContain("not on PATH", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Each_installed_distribution_gets_its_own_warning_in_name_order_and_what_was_already_there_none()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -85,7 +86,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
             WarningLines(result));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_reinstall_names_the_scripts_again_as_pip_does()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -97,7 +98,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.Equal([$"uvshim: WARNING: The script {fixture.Wheel.ScriptName} is installed in '{Bin(user)}' which is not on PATH."], WarningLines(result));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_failed_install_keeps_uvs_exit_code_and_names_nothing()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -109,7 +110,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.DoesNotContain("not on PATH", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_user_install_warns_when_the_user_scripts_directory_is_not_on_PATH()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -122,7 +123,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.Contains(Advice, result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_user_install_does_not_warn_when_the_user_scripts_directory_is_on_PATH()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -138,7 +139,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId); // exec'd, as without a warning to give
     }
 
-    [Fact]
+    [LinuxFact]
     public void No_warn_script_location_silences_the_warning_and_never_reaches_uv()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -154,7 +155,7 @@ public sealed class ScriptsOnPathSpecs(IntegrationFixture fixture) : IClassFixtu
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Quiet_silences_the_warning()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -52,7 +53,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         return arguments[at + 1];
     }
 
-    [Fact]
+    [LinuxFact]
     public void Uv_alone_under_the_prefix_would_install_the_newest_copy_of_a_dependency_the_system_site_has()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -66,7 +67,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Equal(["uvshim-app==1.0", "uvshim-system==3.1"], UserSite(user));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_dependency_the_system_site_satisfies_keeps_the_systems_version()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -84,7 +85,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.DoesNotContain("no solution", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Explain_shows_the_pins_and_the_retry()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -97,7 +98,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Contains("if it exits 1:", result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_pins_leave_no_solution_uv_chooses_and_the_newer_copy_shadows_the_systems_as_pip_would_do()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -116,7 +117,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Contains("uvshim: The packages of the system site-packages, at their versions there, leave no solution", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_request_without_a_solution_either_way_fails_with_uvs_exit_code_and_installs_nothing()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -130,7 +131,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.DoesNotContain("uvshim: The packages of the system site-packages", result.StandardError);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("uvshim-system==3.1", "uvshim-system==3.1")]
     [InlineData("uvshim-system", "uvshim-system==3.0")]
     public void A_package_named_with_a_version_is_uvs_to_choose_a_bare_name_keeps_the_systems(string requirement, string installed)
@@ -145,7 +146,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Single(result.Records);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Upgrade_asks_uv_for_its_newest_choice_so_nothing_is_pinned()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -158,7 +159,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId); // nothing to pin, scripts on PATH: exec
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_users_UV_CONSTRAINT_still_applies_next_to_the_pins()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -173,7 +174,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Empty(UserSite(user));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Without_a_TMPDIR_for_the_private_file_the_install_is_exec_d_without_pins()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -187,7 +188,7 @@ public sealed class SystemSiteSpecs(UserSiteFixture fixture) : IClassFixture<Use
         Assert.Equal(["uvshim-app==1.0", "uvshim-system==3.1"], UserSite(user));
     }
 
-    [Fact]
+    [LinuxFact]
     public void On_Debians_python_the_pins_are_the_distributions_importlib_metadata_finds_in_its_system_site_directories()
     {
         using var user = TestUser.CreateUnprivileged();

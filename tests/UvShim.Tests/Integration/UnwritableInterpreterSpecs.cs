@@ -1,19 +1,20 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;
 
 /// <summary>
 /// The unprivileged user with its own HOME and a system Python it cannot write (a root-owned, or read-only,
-/// copy of a pyenv CPython, first on PATH): uvshim falls back to the user site as pip does.
+/// copy of Debian's python3 without its EXTERNALLY-MANAGED marker, first on PATH): uvshim falls back to the user site as pip does.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class UnwritableInterpreterSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
     private const string Defaulting = "Defaulting to user installation because normal site-packages is not writeable";
 
-    [Fact]
+    [LinuxFact]
     public void A_system_install_into_an_unwritable_interpreter_is_redirected_to_the_user_base()
     {
         // Arrange
@@ -35,7 +36,7 @@ public sealed class UnwritableInterpreterSpecs(IntegrationFixture fixture) : ICl
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_stderr_redirected_to_a_file_the_note_and_uvs_output_both_survive_in_order()
     {
         // Arrange: like `uv pip install … 2>log` (a regular file, opened without O_APPEND), via perl: no shell.
@@ -60,7 +61,7 @@ public sealed class UnwritableInterpreterSpecs(IntegrationFixture fixture) : ICl
         Assert.True(note >= 0 && installed > note, $"stderr file:\n{text}");
     }
 
-    [Fact]
+    [LinuxFact]
     public void An_explicit_user_flag_is_removed_and_the_install_goes_to_the_user_base()
     {
         // Arrange

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Text;
 using System.Text.RegularExpressions;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -33,11 +34,11 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         {
             Assert.True(Directory.Exists(Path.Combine(WithSystemPackages.SitePackages, wheel.ImportName)), $"{wheel.ImportName} vanished from {WithSystemPackages.SitePackages}");
             Assert.True(Directory.Exists(Path.Combine(WithSystemPackages.SitePackages, wheel.DistInfoDirectory)), $"{wheel.DistInfoDirectory} vanished from {WithSystemPackages.SitePackages}");
-            Assert.True(File.Exists(Path.Combine(WithSystemPackages.Python.BinDirectory, wheel.ScriptName)), $"{wheel.ScriptName} vanished from {WithSystemPackages.Python.BinDirectory}");
+            Assert.True(File.Exists(Path.Combine(WithSystemPackages.Python.Scripts, wheel.ScriptName)), $"{wheel.ScriptName} vanished from {WithSystemPackages.Python.Scripts}");
         }
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_package_in_the_user_site_is_uninstalled_with_the_user_base_as_prefix_and_its_files_and_script_are_gone()
     {
         // Arrange
@@ -57,7 +58,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertSystemPackagesUntouched();
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_package_that_is_not_in_the_user_site_reaches_uv_unchanged()
     {
         // Arrange
@@ -76,7 +77,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         Assert.True(Directory.Exists(Path.Combine(python.UserSitePackages(user), fixture.Demo.DistInfoDirectory)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_mixed_request_runs_uv_twice_first_for_the_user_site_then_for_the_rest()
     {
         // Arrange
@@ -97,7 +98,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertSystemPackagesUntouched();
     }
 
-    [Fact]
+    [LinuxFact]
     public void In_a_mixed_request_the_user_options_stay_on_the_run_for_the_rest()
     {
         // Arrange
@@ -118,7 +119,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         Assert.Equal(["pip", "uninstall", "-q", "uvshim-nowhere", "--dry-run"], result.Records[1].Arguments);
     }
 
-    [Fact]
+    [LinuxFact]
     public void In_a_mixed_request_the_exit_code_is_that_of_the_run_that_failed()
     {
         // Arrange: uvshim-system lives in the root-owned system site-packages, which the user cannot change
@@ -140,7 +141,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertSystemPackagesUntouched();
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_first_uv_run_fails_its_exit_code_is_returned()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -155,7 +156,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         Assert.Equal(UserSiteRun(user, python, "uvshim-demo"), result.Records[0].Arguments);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("Uvshim_Demo")]
     [InlineData("UVSHIM.demo")]
     public void Names_are_compared_after_PEP_503_normalization(string spelling)
@@ -176,7 +177,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertGoneFromUserSite(user, python, fixture.Demo);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("uvshim-demo==1.0")]
     [InlineData("Uvshim_Demo[extra]")]
     [InlineData("uvshim-demo>=1")]
@@ -198,7 +199,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertSystemPackagesUntouched();
     }
 
-    [Fact]
+    [LinuxFact]
     public void Without_a_venv_or_system_the_command_reaches_uv_unchanged_which_wants_a_venv()
     {
         // Arrange: no UV_SYSTEM_PYTHON, no venv; uv takes a system Python only with --system or a path
@@ -217,7 +218,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         Assert.True(Directory.Exists(Path.Combine(python.UserSitePackages(user), fixture.Demo.DistInfoDirectory)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_pips_user_the_user_site_copy_is_removed_without_system()
     {
         // Arrange
@@ -235,7 +236,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertSystemPackagesUntouched();
     }
 
-    [Fact]
+    [LinuxFact]
     public void Names_from_a_requirements_file_are_split_between_the_user_site_run_and_the_rest()
     {
         // Arrange
@@ -261,7 +262,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertGoneFromUserSite(user, python, fixture.Other);
     }
 
-    [Fact]
+    [LinuxFact]
     public void On_an_externally_managed_python_a_user_site_removal_is_refused_like_pip()
     {
         // Arrange
@@ -283,7 +284,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         Assert.True(Directory.Exists(Path.Combine(python.UserSitePackages(user), fixture.Demo.DistInfoDirectory)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void On_an_externally_managed_python_the_break_system_packages_flag_allows_the_user_site_removal()
     {
         // Arrange
@@ -304,7 +305,7 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertGoneFromUserSite(user, python, fixture.Demo);
     }
 
-    [Fact]
+    [LinuxFact]
     public void On_an_externally_managed_python_UV_BREAK_SYSTEM_PACKAGES_allows_the_user_site_removal()
     {
         // Arrange

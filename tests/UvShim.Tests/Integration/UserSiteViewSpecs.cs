@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -58,7 +59,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
 
     private ProcessResult Run(params string[] arguments) => ShimProcessRunner.RunShim(User, arguments, fixture.SystemEnvironment());
 
-    [Fact]
+    [LinuxFact]
     public void List_with_user_shows_only_the_user_site_in_columns()
     {
         var result = Run("pip", "list", "--user");
@@ -68,7 +69,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal(PipOutput.Columns(("uvshim-demo", "1.0"), ("uvshim-other", "2.0")), result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void List_with_user_keeps_the_other_options_after_the_inserted_ones()
     {
         var result = Run("pip", "list", "--user", "--format", "json");
@@ -78,7 +79,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal([("uvshim-demo", "1.0"), ("uvshim-other", "2.0")], PipOutput.Json(result.StandardOutput));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Freeze_with_user_shows_only_the_user_site()
     {
         var result = Run("pip", "freeze", "--user");
@@ -88,7 +89,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal([("uvshim-demo", "1.0"), ("uvshim-other", "2.0")], PipOutput.Freeze(result.StandardOutput));
     }
 
-    [Fact]
+    [LinuxFact]
     public void Show_with_user_shows_the_user_site_package()
     {
         var result = Run("pip", "show", "--user", "uvshim-demo");
@@ -100,7 +101,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal(fixture.UserSite, block["Location"]);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_list_in_columns_also_shows_the_user_site_the_user_version_winning()
     {
         var result = Run("pip", "list");
@@ -109,7 +110,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal(PipOutput.Columns(("uvshim-demo", "1.0"), ("uvshim-other", "2.0"), ("uvshim-system", "3.0")), result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_list_in_json_also_shows_the_user_site_the_user_version_winning()
     {
         var result = Run("pip", "list", "--format", "json");
@@ -120,7 +121,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
             PipOutput.Json(result.StandardOutput).OrderBy(p => p.Name, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_list_in_freeze_format_also_shows_the_user_site_the_user_version_winning()
     {
         var result = Run("pip", "list", "--format=freeze");
@@ -129,7 +130,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal("uvshim-demo==1.0\nuvshim-other==2.0\nuvshim-system==3.0\n", result.StandardOutput);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_freeze_also_shows_the_user_site_the_user_version_winning()
     {
         var result = Run("pip", "freeze");
@@ -140,7 +141,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
             PipOutput.Freeze(result.StandardOutput).OrderBy(p => p.Name, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_show_of_a_user_site_package_gives_the_user_site_as_location()
     {
         var result = Run("pip", "show", "uvshim-demo");
@@ -152,7 +153,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal(fixture.UserSite, block["Location"]);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_show_of_several_packages_gives_each_its_own_location()
     {
         var result = Run("pip", "show", "uvshim-system", "uvshim-other");
@@ -164,7 +165,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal(2, locations.Count);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_show_of_a_package_installed_nowhere_returns_uvs_failure()
     {
         var result = Run("pip", "show", "uvshim-nowhere");
@@ -174,7 +175,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal("", result.StandardOutput);
     }
 
-    [Theory]
+    [LinuxTheory]
     [InlineData("list")]
     [InlineData("freeze")]
     public void With_qq_a_merged_view_prints_nothing_and_uv_is_asked_with_one_q(string subcommand)
@@ -190,7 +191,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.All(result.Records, r => Assert.Single(r.Arguments, a => a.StartsWith("-q", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_q_a_merged_list_still_prints_its_json()
     {
         var result = Run("pip", "list", "-q", "--format", "json");
@@ -202,7 +203,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.All(result.Records, r => Assert.Single(r.Arguments, a => a == "-q"));
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_q_a_merged_show_prints_nothing_and_succeeds_as_uv_does()
     {
         var result = Run("pip", "show", "-q", "uvshim-demo", "uvshim-system");
@@ -213,7 +214,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Equal(2, result.Records.Count);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Outdated_with_the_freeze_format_reaches_uv_unchanged_and_uv_refuses_it()
     {
         string[] arguments = ["pip", "list", "--outdated", "--format", "freeze"];
@@ -226,7 +227,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Contains("`--outdated` cannot be used with `--format freeze`", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Outdated_with_the_freeze_format_and_user_reaches_uv_without_user()
     {
         var result = Run("pip", "list", "--user", "--outdated", "--format", "freeze");
@@ -236,7 +237,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.Contains("`--outdated` cannot be used with `--format freeze`", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_merged_freeze_knows_an_editable_user_copy_by_its_package_name_not_by_its_line()
     {
         // Arrange: its own user, with an editable uvshim-demo (checked out in a directory of another name) in the user
@@ -265,7 +266,7 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
         Assert.StartsWith("uvshim-system", lines[2], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_system_list_returns_the_exit_code_of_uv()
     {
         var result = ShimProcessRunner.RunShim(User, ["pip", "list"], fixture.SystemEnvironment(("FAKE_UV_EXIT", "3")));

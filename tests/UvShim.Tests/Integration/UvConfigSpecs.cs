@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -24,7 +25,7 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
     private string[] UserInstall(TestUser user, TestInterpreter python) =>
         ["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, fixture.Wheel.Path];
 
-    [Fact]
+    [LinuxFact]
     public void System_true_in_a_uv_toml_of_the_working_directory_makes_the_install_fall_back_to_the_user_site()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -38,7 +39,7 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void System_true_in_the_tool_uv_pip_table_of_a_parent_pyproject_makes_the_install_fall_back_to_the_user_site()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -55,7 +56,7 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void With_no_config_the_configuration_is_ignored_and_the_command_reaches_uv_unchanged()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -81,7 +82,7 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
         { ["pip", "sync", "--config-file", "empty.toml", "reqs.txt"], [] },
     };
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(PipSyncWithoutConfiguration))]
     public void A_pip_sync_that_skips_the_configuration_reaches_uv_unchanged_which_wants_a_venv(string[] arguments, string[] variable)
     {
@@ -103,7 +104,7 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
         Assert.False(Directory.Exists(python.UserSitePackages(user)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_target_in_a_uv_toml_is_not_a_user_install_and_the_command_reaches_uv_unchanged()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -120,7 +121,7 @@ public sealed class UvConfigSpecs(IntegrationFixture fixture) : IClassFixture<In
         Assert.False(Directory.Exists(python.UserSitePackages(user)));
     }
 
-    [Fact]
+    [LinuxFact]
     public void A_uv_toml_that_does_not_parse_is_left_for_uv_to_report()
     {
         using var user = TestUser.CreateUnprivileged();

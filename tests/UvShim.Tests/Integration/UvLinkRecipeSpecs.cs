@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Integration;
 
@@ -12,7 +13,7 @@ namespace UvShim.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class UvLinkRecipeSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(PassThroughSpecs.HandedOverUnchanged), MemberType = typeof(PassThroughSpecs))]
     public void Through_the_uv_link_a_pass_through_reaches_the_real_uv_byte_for_byte(string[] arguments)
     {
@@ -34,7 +35,7 @@ public sealed class UvLinkRecipeSpecs(IntegrationFixture fixture) : IClassFixtur
         Assert.Equal("", result.StandardError);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Through_the_uv_link_an_install_into_the_unwritable_system_Python_goes_to_the_user_base()
     {
         // Arrange
@@ -57,7 +58,7 @@ public sealed class UvLinkRecipeSpecs(IntegrationFixture fixture) : IClassFixtur
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
-    [Fact]
+    [LinuxFact]
     public void When_the_only_uv_on_PATH_is_the_link_to_uvshim_it_stops_with_a_clear_error_and_runs_nothing()
     {
         using var user = TestUser.CreateUnprivileged();
@@ -74,7 +75,7 @@ public sealed class UvLinkRecipeSpecs(IntegrationFixture fixture) : IClassFixtur
         Assert.Empty(result.Records);
     }
 
-    [Fact]
+    [LinuxFact]
     public void Doctor_through_the_link_shows_that_uvshim_stands_in_front_of_the_real_uv()
     {
         using var user = TestUser.CreateUnprivileged();

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;
@@ -9,15 +10,9 @@ namespace UvShim.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class WritableInterpreterSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
-    [Fact]
+    [RootFact("only root has a writable system interpreter here")]
     public void Root_installing_into_a_writable_system_interpreter_is_handed_over_unchanged()
     {
-        if (!TestUser.TestProcessIsRoot)
-        {
-            // Only root has a writable system interpreter here; as another user there is nothing to show.
-            return;
-        }
-
         // Arrange
         using var root = TestUser.CreateCurrent();
         var python = TestInterpreters.WritableCopy;
@@ -31,7 +26,7 @@ public sealed class WritableInterpreterSpecs(IntegrationFixture fixture) : IClas
         Assert.Equal(arguments.Select(a => Encoding.UTF8.GetBytes(a)), result.SingleRecord.ArgumentBytes);
         Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId);
         Assert.DoesNotContain("Defaulting to user installation", result.StandardError);
-        Assert.True(Directory.Exists(Path.Combine(python.Prefix, "lib", $"python{python.MajorMinor}", "site-packages", fixture.Wheel.ImportName)));
+        Assert.True(Directory.Exists(Path.Combine(python.SitePackages, fixture.Wheel.ImportName)));
         Assert.False(Directory.Exists(root.UserBase));
     }
 }

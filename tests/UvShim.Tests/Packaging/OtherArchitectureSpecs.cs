@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using UvShim.Tests.Hostile;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 
 namespace UvShim.Tests.Packaging;
@@ -11,24 +12,25 @@ namespace UvShim.Tests.Packaging;
 /// The NativeAOT package of the other Linux architecture (linux-arm64 on an x86_64 host, linux-x64 on an aarch64 one),
 /// cross-compiled by scripts/pack.sh: its binary is for that architecture, and under qemu-user it does a cold rewrite
 /// like the host's (the probe spawns the host's interpreter, and uvshim execs the host's recording uv: the kernel runs
-/// those natively). Needs the packages scripts/test.sh packs (<c>UVSHIM_TEST_PACKAGES</c>); a bare <c>dotnet test</c>
-/// packs only the framework-dependent tool, so it is skipped then.
+/// those natively). Needs the packages scripts/test.sh packs (<c>UVSHIM_TEST_PACKAGES</c>): Skipped in a bare
+/// <c>dotnet test</c>, which packs only the framework-dependent tool (<see cref="NativeAotPackagesFactAttribute"/>).
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class OtherArchitectureSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
-    private static (string Rid, int Machine, string Qemu, string SysRoot)? Other => RuntimeInformation.OSArchitecture switch
+
+    internal static (string Rid, int Machine, string Qemu, string SysRoot)? Other => RuntimeInformation.OSArchitecture switch
     {
         Architecture.X64 => ("linux-arm64", ElfFile.MachineArm64, "qemu-aarch64", "/usr/aarch64-linux-gnu"),
         Architecture.Arm64 => ("linux-x64", ElfFile.MachineX64, "qemu-x86_64", "/usr/x86_64-linux-gnu"),
         _ => null,
     };
 
-    [PackedPackagesFact]
+    [NativeAotPackagesFact("the other architecture's NativeAOT package")]
     public void The_other_architectures_package_holds_its_NativeAOT_binary_which_rewrites_an_install_under_qemu()
     {
         var packages = Environment.GetEnvironmentVariable(PackedTool.PackagesVariable)!;
-        var other = Other ?? throw new Xunit.Sdk.XunitException($"no other architecture is packed for {RuntimeInformation.OSArchitecture}");
+        var other = Other!.Value;
         var version = PackedTool.PointerVersion(packages);
         using var user = TestUser.CreateUnprivileged();
         var work = user.CreateDirectory("work");

@@ -1,3 +1,5 @@
+using UvShim.Tests.Infrastructure.Skips;
+
 namespace UvShim.Tests.Packaging;
 
 /// <summary>
@@ -20,12 +22,10 @@ public sealed class PackedPackagesTheoryAttribute : TheoryAttribute
 
 internal static class PackedPackagesSkip
 {
-    private const string PackagesVariable = "UVSHIM_TEST_PACKAGES"; // PackedTool.PackagesVariable, which is Linux-only
-
     public static string? Reason(string? hostArchitecture)
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PackagesVariable)))
-            return $"needs every package scripts/pack.sh makes ({PackagesVariable}, set by scripts/test.sh)";
+        if (TestTier.NoPackages("every package scripts/pack.sh makes") is { } missing)
+            return missing;
         var host = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
         return hostArchitecture is null || hostArchitecture == host
             ? null

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Packaging;
 
@@ -18,7 +19,7 @@ namespace UvShim.Tests.Packaging;
 [SupportedOSPlatform("linux")]
 public sealed partial class PackedTool : IDisposable
 {
-    public const string PackagesVariable = "UVSHIM_TEST_PACKAGES";
+    public const string PackagesVariable = TestTier.PackagesVariable;
 
     private readonly string _work;
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Xml.Linq;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit.Abstractions;
 
 namespace UvShim.Tests.Packaging;
@@ -16,7 +17,7 @@ public sealed class ToolPackageSpecs(PackedTool packed, ITestOutputHelper output
 {
     private const string ProjectUrl = "https://github.com/uvshim/uvshim";
 
-    [Fact]
+    [LinuxFact]
     public void The_packed_tool_installs_updates_to_a_newer_version_and_uninstalls_with_a_tool_path()
     {
         // Arrange: a private package cache, so an older uvshim of the same version in ~/.nuget/packages is never used,
@@ -34,12 +35,6 @@ public sealed class ToolPackageSpecs(PackedTool packed, ITestOutputHelper output
         Assert.True(install.ExitCode == 0, install.ToString());
         Assert.Contains($"Tool 'uvshim' (version '{packed.Version}') was successfully installed.", install.StandardOutput);
         Assert.Equal($"uvshim {packed.Version}\n", Version(shim));
-        if (File.Exists(Path.Combine(packed.Packages, $"uvshim.linux-x64.{packed.Version}.nupkg")) && RuntimeInformation.RuntimeIdentifier == "linux-x64")
-        {
-            // The RID-specific pointer resolves to the NativeAOT package here, installed as a link straight to the binary.
-            var target = new FileInfo(shim).LinkTarget;
-            Assert.Equal($".store/uvshim/{packed.Version}/uvshim.linux-x64/{packed.Version}/tools/any/linux-x64/uvshim", target);
-        }
 
         // update
         var update = Tool(["update", "uvshim", "--tool-path", tools, "--source", packed.NextPackages], cache, cliHome);
@@ -59,9 +54,31 @@ public sealed class ToolPackageSpecs(PackedTool packed, ITestOutputHelper output
         output.WriteLine($"install, update, uninstall took {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
     }
 
+    [NativeAotPackagesFact("the NativeAOT package a RID-specific install resolves to")]
+    public void On_an_x64_or_arm64_host_the_tool_installs_as_a_link_straight_to_its_NativeAOT_binary()
+    {
+        // Arrange
+        using var area = TestUser.CreateCurrent();
+        var tools = Path.Combine(area.Scratch, "tools");
+        var cache = (Name: "NUGET_PACKAGES", Value: Path.Combine(area.Scratch, "nuget"));
+        var cliHome = (Name: "DOTNET_CLI_HOME", Value: Path.Combine(area.Scratch, "cli-home"));
+        var shim = Path.Combine(tools, "uvshim");
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        Assert.True(File.Exists(Path.Combine(packed.Packages, $"uvshim.{rid}.{packed.Version}.nupkg")), $"no {rid} package in {packed.Packages}");
+
+        // Act
+        var install = Tool(["install", "uvshim", "--tool-path", tools, "--source", packed.Packages, "--version", packed.Version], cache, cliHome);
+
+        // Assert: the RID-specific pointer resolves to the NativeAOT package here, installed as a link straight to the binary.
+        Assert.True(install.ExitCode == 0, install.ToString());
+        var target = new FileInfo(shim).LinkTarget;
+        Assert.Equal($".store/uvshim/{packed.Version}/uvshim.{rid}/{packed.Version}/tools/any/{rid}/uvshim", target);
+        Assert.Equal($"uvshim {packed.Version}\n", Version(shim));
+    }
+
     public static TheoryData<string> Generations => ["current", "next"];
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Generations))]
     public void Every_package_carries_the_metadata_a_registry_shows(string generation)
     {
@@ -92,7 +109,7 @@ public sealed class ToolPackageSpecs(PackedTool packed, ITestOutputHelper output
         }
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_pointer_package_names_only_runtime_packages_that_were_packed_with_it()
     {
         using var zip = ZipFile.OpenRead(Path.Combine(packed.Packages, $"uvshim.{packed.Version}.nupkg"));
@@ -104,7 +121,7 @@ public sealed class ToolPackageSpecs(PackedTool packed, ITestOutputHelper output
         Assert.All(named, id => Assert.True(File.Exists(Path.Combine(packed.Packages, $"{id}.{packed.Version}.nupkg")), $"{id} {packed.Version} is not in {packed.Packages}"));
     }
 
-    [Fact]
+    [LinuxFact]
     public void The_package_is_described_by_the_project_not_by_a_hand_written_nuspec()
     {
         var project = Path.Combine(RepositoryRoot.Path, "src", "UvShim");

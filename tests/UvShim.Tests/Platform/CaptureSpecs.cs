@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Platform;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.Platform;
 
@@ -24,7 +25,7 @@ public sealed class CaptureSpecs
             ? await CliWrapCapture.RunAsync(executable, arguments, limits ?? Limits)
             : SpawnCapture.Run(executable, arguments, limits ?? Limits);
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Ways))]
     public async Task Output_the_end_of_stderr_and_the_exit_code_come_back(string way)
     {
@@ -36,7 +37,7 @@ public sealed class CaptureSpecs
         Assert.Null(run.Signal);
     }
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Ways))]
     public async Task The_child_reads_an_empty_stdin_and_gets_the_arguments_as_given(string way)
     {
@@ -46,14 +47,14 @@ public sealed class CaptureSpecs
         Assert.Equal(0, run.ExitCode);
     }
 
-    [Fact]
+    [LinuxFact]
     public async Task A_child_killed_by_a_signal_is_reported_as_such_by_posix_spawn_and_as_128_plus_it_by_CliWrap()
     {
         Assert.Equal((null, 9), ((await Run("posix_spawn", "kill -KILL $$")).ExitCode, (await Run("posix_spawn", "kill -KILL $$")).Signal));
         Assert.Equal(137, (await Run("CliWrap", "kill -KILL $$")).ExitCode);
     }
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Ways))]
     public async Task Output_over_the_limit_stops_the_child_at_once(string way)
     {
@@ -65,7 +66,7 @@ public sealed class CaptureSpecs
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "stopped by the timeout, not by the limit");
     }
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Ways))]
     public async Task A_child_that_outlives_the_timeout_is_killed(string way)
     {
@@ -86,7 +87,7 @@ public sealed class CaptureSpecs
         }
     }
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Ways))]
     public async Task A_child_that_closes_its_output_and_lives_on_is_killed_at_the_timeout(string way)
     {
@@ -96,7 +97,7 @@ public sealed class CaptureSpecs
         Assert.Equal(CaptureFailure.TimedOut, failure.Failure);
     }
 
-    [Theory]
+    [LinuxTheory]
     [MemberData(nameof(Ways))]
     public async Task A_program_that_does_not_exist_is_not_started(string way)
     {

@@ -58,7 +58,7 @@ public sealed class PyenvVersionFactAttribute : FactAttribute
     /// <summary>The newest pyenv <c>versions/3.X.Y/bin/python3.X</c>, or null.</summary>
     public static string? Executable(string minor)
     {
-        if (TestInterpreters.PyenvRoot() is not { } root || !Directory.Exists(Path.Combine(root, "versions")))
+        if (PyenvCPythons.Root is not { } root || !Directory.Exists(Path.Combine(root, "versions")))
             return null;
         return Directory.EnumerateDirectories(Path.Combine(root, "versions"), minor + ".*")
             .Where(d => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(d), @"^\d+\.\d+\.\d+$"))
