@@ -50,7 +50,7 @@ public sealed class ExternallyManagedInterpreterSpecs(IntegrationFixture fixture
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             ["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--break-system-packages", fixture.Wheel.Path],
-            result.SingleRecord.Arguments);
+            UserSiteAssertions.WithoutSystemSitePins(result.SingleRecord.Arguments));
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 
@@ -68,7 +68,7 @@ public sealed class ExternallyManagedInterpreterSpecs(IntegrationFixture fixture
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             ["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, fixture.Wheel.Path],
-            result.SingleRecord.Arguments);
+            UserSiteAssertions.WithoutSystemSitePins(result.SingleRecord.Arguments));
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 

@@ -30,7 +30,7 @@ public sealed class UnwritableInterpreterSpecs(IntegrationFixture fixture) : ICl
         Assert.Equal(
             ["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path],
             result.SingleRecord.Arguments);
-        Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId);
+        Assert.NotEqual(result.ProcessId, result.SingleRecord.ProcessId); // the scripts directory is off PATH: uv runs as uvshim's child, to name the script afterwards
         Assert.Contains(Defaulting, result.StandardError);
         Assert.Contains(" + uvshim-demo==1.0", result.StandardError);
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
@@ -77,7 +77,7 @@ public sealed class UnwritableInterpreterSpecs(IntegrationFixture fixture) : ICl
         Assert.Equal(
             ["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path],
             result.SingleRecord.Arguments);
-        Assert.Equal(result.ProcessId, result.SingleRecord.ProcessId);
+        Assert.NotEqual(result.ProcessId, result.SingleRecord.ProcessId); // the scripts directory is off PATH: uv runs as uvshim's child, to name the script afterwards
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
 }

@@ -10,6 +10,18 @@ internal static class UserSiteAssertions
 {
     /// <summary>The package imports with a plain <c>python</c> (user site on sys.path, no PYTHONPATH),
     /// and the console script is in <c>~/.local/bin</c>, executable, and runs.</summary>
+    /// <summary>
+    /// The arguments without uvshim's private constraints file (<c>--constraints &lt;TMPDIR&gt;/uvshim-…/constraints.txt</c>),
+    /// which pins what the interpreter's system site-packages has (Debian's python3-* packages); asserts it was there.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutSystemSitePins(IReadOnlyList<string> arguments)
+    {
+        var at = arguments.ToList().IndexOf("--constraints");
+        Assert.True(at >= 0 && at + 1 < arguments.Count && arguments[at + 1].EndsWith("/constraints.txt", StringComparison.Ordinal),
+            $"no private constraints file in {string.Join(' ', arguments)}");
+        return [.. arguments.Take(at), .. arguments.Skip(at + 2)];
+    }
+
     public static void InstalledForUser(TestUser user, TestInterpreter python, BuiltWheel wheel)
     {
         Assert.True(

@@ -64,12 +64,13 @@ internal sealed class PlannerHarness : IDisposable
             return null;
         }), _ => Task.FromResult(Probe));
 
-    /// <summary>The texts of a plan's uv command lines: the hand-over's, or each composed run's.</summary>
+    /// <summary>The texts of a plan's uv command lines: the hand-over's, or each composed or chained run's.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Commands(Plan plan, string[] arguments) =>
         plan switch
         {
             Plan.HandOver handOver => [handOver.Arguments.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()],
             Plan.Compose compose => compose.Commands,
+            Plan.Chain chain => chain.Runs.Select(r => (IReadOnlyList<string>)r.Arguments.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()).ToList(),
             _ => [],
         };
 
