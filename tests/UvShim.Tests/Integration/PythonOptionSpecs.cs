@@ -11,7 +11,7 @@ namespace UvShim.Tests.Integration;
 /// about instead of looking on PATH itself. Unprivileged user, unwritable interpreter first on PATH.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed class PythonRequestSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
+public sealed class PythonOptionSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
 {
     [Theory]
     [InlineData("--python", "")]
