@@ -26,8 +26,7 @@ internal sealed record ProjectWorkspace(
     string Root,
     TomlTable RootPyproject,
     IReadOnlyDictionary<string, WorkspaceMember> Members,
-    string? CurrentName,
-    bool IsExplicitWorkspace)
+    string? CurrentName)
 {
     public string LockPath => Path.Combine(Root, "uv.lock");
 
@@ -105,8 +104,7 @@ internal sealed record ProjectWorkspace(
         var pyproject = Read(Path.Combine(projectRoot, "pyproject.toml"));
         if (Toml.Table(pyproject, "project") is null)
         {
-            var definition = WorkspaceDefinition(pyproject);
-            return Build(projectRoot, pyproject, definition, current: null, definition is not null);
+            return Build(projectRoot, pyproject, WorkspaceDefinition(pyproject), current: null);
         }
         if (Toml.Table(pyproject, "tool", "uv") is { } uv && Toml.Bool(uv, "managed") == false)
         {
@@ -115,13 +113,13 @@ internal sealed record ProjectWorkspace(
         var current = Member(projectRoot, pyproject);
         if (WorkspaceDefinition(pyproject) is { } own)
         {
-            return Build(projectRoot, pyproject, own, current, true);
+            return Build(projectRoot, pyproject, own, current);
         }
         if (FindWorkspaceAbove(projectRoot) is { } above)
         {
-            return Build(above.Root, above.Pyproject, above.Definition, current, true);
+            return Build(above.Root, above.Pyproject, above.Definition, current);
         }
-        return new ProjectWorkspace(projectRoot, pyproject, new Dictionary<string, WorkspaceMember> { [current.Name] = current }, current.Name, false);
+        return new ProjectWorkspace(projectRoot, pyproject, new Dictionary<string, WorkspaceMember> { [current.Name] = current }, current.Name);
     }
 
     private static (string Root, TomlTable Pyproject, TomlTable Definition)? FindWorkspaceAbove(string projectRoot)
@@ -144,7 +142,7 @@ internal sealed record ProjectWorkspace(
         return null;
     }
 
-    private static ProjectWorkspace Build(string root, TomlTable rootPyproject, TomlTable? definition, WorkspaceMember? current, bool isExplicit)
+    private static ProjectWorkspace Build(string root, TomlTable rootPyproject, TomlTable? definition, WorkspaceMember? current)
     {
         var members = new SortedDictionary<string, WorkspaceMember>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -192,7 +190,7 @@ internal sealed record ProjectWorkspace(
         {
             members.TryAdd(current.Name, current);
         }
-        return new ProjectWorkspace(root, rootPyproject, members, current?.Name, isExplicit);
+        return new ProjectWorkspace(root, rootPyproject, members, current?.Name);
     }
 
     private static bool IsExcluded(string root, TomlTable definition, string projectPath)
