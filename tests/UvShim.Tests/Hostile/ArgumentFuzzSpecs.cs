@@ -198,6 +198,9 @@ public sealed class ArgumentFuzzSpecs(IntegrationFixture fixture, ITestOutputHel
     {
         var records = user.CreateDirectory("fuzz-strict-records");
         var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"), ("FAKE_UV_EXIT", "0"), ("FAKE_UV_RECORD_DIR", records));
+        // The user's scripts directory on PATH, so that a rewritten install is exec'd too (no scripts warning to give
+        // afterwards) and its record is the one with uvshim's PID.
+        environment["PATH"] = Path.Combine(user.UserBase, "bin") + ":" + environment["PATH"];
         var withProject = new Dictionary<string, string>(environment) { ["UV_PROJECT_ENVIRONMENT"] = user.UserBase };
         var outcomes = new Dictionary<int, DriverOutcome>();
         foreach (var (group, env) in new[] { (lines.Where(l => !l.WithProjectEnvironment), environment), (lines.Where(l => l.WithProjectEnvironment), withProject) })
