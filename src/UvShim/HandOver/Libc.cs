@@ -12,7 +12,6 @@ internal static unsafe partial class Libc
     public const int SIGINT = 2;
     public const int SIGTERM = 15;
     public const int W_OK = 2;
-    public const int EROFS = 30;
 
     static Libc()
     {

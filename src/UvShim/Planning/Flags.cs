@@ -10,6 +10,4 @@ internal static class Flags
         var last = arguments.Options.LastOrDefault(o => o.Name == flag || o.Name == negation);
         return last is null ? null : last.Name == flag;
     }
-
-    public static bool Quiet(UvArguments arguments) => arguments.Has("--quiet");
 }

@@ -55,7 +55,7 @@ internal static class ProjectConfigWalk
         if (uv is not TomlTable options)
             return Skip(pyproject, "`tool.uv`: invalid type, expected a table", warnings);
 
-        var settings = UvOptionsTable.Read(options, pyproject, "tool.uv.", out var optionsError);
+        var settings = UvConfigTable.Read(options, pyproject, "tool.uv.", out var optionsError);
         return settings is null ? Skip(pyproject, optionsError!, warnings) : new DirectoryConfig.Found(dir, settings);
     }
 

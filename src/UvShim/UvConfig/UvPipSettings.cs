@@ -32,6 +32,4 @@ internal sealed record UvPipSettings
     public IReadOnlyDictionary<UvPipKey, string> Sources { get; init; } = new Dictionary<UvPipKey, string>();
 
     public string? SourceOf(UvPipKey key) => Sources.GetValueOrDefault(key);
-
-    public bool IsEmpty => Sources.Count == 0;
 }

@@ -15,10 +15,10 @@ internal static class UvTomlReader
         var document = UvTomlFile.Parse(text, path, out error);
         if (document is null)
             return null;
-        var file = UvOptionsTable.Read(document, path, "", out error);
+        var file = UvConfigTable.Read(document, path, "", out error);
         if (file is null)
             return null;
-        error = UvOptionsTable.CheckUvToml(document);
+        error = UvConfigTable.CheckUvToml(document);
         return error is null ? file : null;
     }
 }

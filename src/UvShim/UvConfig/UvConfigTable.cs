@@ -10,7 +10,7 @@ namespace UvShim.UvConfig;
 /// Unknown keys are not rejected although uv's <c>deny_unknown_fields</c> does: that list grows with every uv
 /// release, and guessing wrong would silently switch uvshim off for a file the installed uv accepts.
 /// </remarks>
-internal static class UvOptionsTable
+internal static class UvConfigTable
 {
     /// <summary>Keys valid only in <c>pyproject.toml</c> (lib.rs validate_uv_toml), and pyproject tables a uv.toml never has.</summary>
     private static readonly string[] NotInUvToml =
