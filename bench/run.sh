@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures uvshim with hyperfine on this machine and prints the table the README shows.
 # Builds and packs the NativeAOT tool, installs it with `dotnet tool install`, and compares, side by
-# side in each hyperfine run, against a fake uv that is a minimal native program exiting 0.
+# side in each hyperfine run, against a fake uv that is a minimal native program exiting 0, and against
+# the floor: bench/floor, a NativeAOT program with uvshim's publish settings that only execs uv.
 # As root it measures as an unprivileged uid with its own HOME (setpriv); otherwise as you.
 # The system interpreter is Debian's /usr/bin/python3, which that user cannot write; it is externally
 # managed, so UV_BREAK_SYSTEM_PACKAGES=1 lets the user install go ahead (for pip as for uvshim).
@@ -18,7 +19,9 @@ bin="$work/bin"
 mkdir -p "$bin" "$work/results" "$work/home"
 cp -L "$work/tools/uvshim" "$bin/uvshim"
 cc -O2 -o "$bin/uv" bench/fake-uv.c
-chmod 755 "$bin/uvshim" "$bin/uv"
+dotnet publish bench/floor -c Release -o "$work/floor" >/dev/null
+cp "$work/floor/floor" "$bin/floor"
+chmod 755 "$bin/uvshim" "$bin/uv" "$bin/floor"
 python=/usr/bin/python3
 
 # A wheel for pip to find already installed (its --user run then does no work but decide).
@@ -37,9 +40,10 @@ if [ "$(id -u)" -eq 0 ]; then
   as_user=(setpriv --reuid=4712 --regid=4712 --clear-groups --)
 fi
 home="$work/home"
+# uv is found as users have it: the first uv on PATH (no UVSHIM_UV).
 run() {
   "${as_user[@]}" env -i HOME="$home" PATH="$bin:/usr/local/bin:/usr/bin:/bin" TMPDIR="$home" \
-    UVSHIM_UV="$bin/uv" UV_SYSTEM_PYTHON=1 UV_BREAK_SYSTEM_PACKAGES=1 "$@"
+    UV_SYSTEM_PYTHON=1 UV_BREAK_SYSTEM_PACKAGES=1 "$@"
 }
 hf() { run hyperfine -N --warmup 10 --runs "${RUNS:-100}" --style none "$@"; }
 out="$work/results"
@@ -49,11 +53,11 @@ run "$python" -m pip install --user --no-index --no-deps --break-system-packages
 # rounds (ROUNDS, default 9), each row side by side within its own hyperfine run.
 rounds=${ROUNDS:-9}
 for round in $(seq "$rounds"); do
-  hf --export-json "$out/handover-version-$round.json" "$bin/uv --version" "$bin/uvshim --version" >/dev/null
-  hf --export-json "$out/handover-lock-$round.json" "$bin/uv lock" "$bin/uvshim lock" >/dev/null
-  hf --export-json "$out/rewrite-warm-$round.json" "$bin/uv pip install x" "$bin/uvshim pip install -q x" >/dev/null
+  hf --export-json "$out/handover-version-$round.json" "$bin/uv --version" "$bin/uvshim --version" "$bin/floor $bin/uv --version" >/dev/null
+  hf --export-json "$out/handover-lock-$round.json" "$bin/uv lock" "$bin/uvshim lock" "$bin/floor $bin/uv lock" >/dev/null
+  hf --export-json "$out/rewrite-warm-$round.json" "$bin/uv pip install x" "$bin/uvshim pip install -q x" "$bin/floor $bin/uv pip install x" >/dev/null
   hf --export-json "$out/cold-$round.json" --prepare "rm -rf $home/.cache/uvshim" \
-    "$python -I -c pass" "$bin/uv pip install x" "$bin/uvshim pip install -q x" >/dev/null
+    "$python -I -c pass" "$bin/uv pip install x" "$bin/uvshim pip install -q x" "$bin/floor $bin/uv pip install x" >/dev/null
 done
 hf --export-json "$out/versus.json" \
   "$bin/uvshim pip install -q x" \

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace UvShim.HandOver;
@@ -15,8 +16,16 @@ internal static unsafe partial class Libc
 
     static Libc()
     {
-        // "libc" alone would need the libc.so linker script of libc6-dev, which slim images lack.
-        NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, Resolve);
+        // NativeAOT binds "libc" at link time (DirectPInvoke, UvShim.csproj), and asking for the assembly here would
+        // cost a quarter of a hand-over (bench/README). A JIT build looks it up at run time, and "libc" alone would
+        // need the libc.so linker script of libc6-dev, which slim images lack.
+        if (RuntimeFeature.IsDynamicCodeSupported)
+            NativeLibrary.SetDllImportResolver(typeof(Libc).Assembly, Resolve);
+    }
+
+    /// <summary>Runs the static constructor: classes with their own "libc" imports call this first.</summary>
+    public static void UseResolver()
+    {
     }
 
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? path)
@@ -29,8 +38,6 @@ internal static unsafe partial class Libc
             return system;
         return NativeLibrary.TryLoad(name, assembly, path, out var other) ? other : 0;
     }
-
-    public static nint Handle => Resolve(Name, typeof(Libc).Assembly, null);
 
     [LibraryImport(Name, SetLastError = true)]
     public static partial int execve(byte* path, byte** argv, byte** envp);

@@ -9,9 +9,12 @@ namespace UvShim.HandOver;
 /// </summary>
 internal static unsafe class NativeEnvironment
 {
-    /// <summary>The C library's <c>environ</c> (Unix), to pass on as it is; null where there is none.</summary>
+    /// <summary>
+    /// The C library's <c>environ</c> (Unix), to pass on as it is; null where there is none. Looked up in the process's
+    /// global scope, where the C library always is.
+    /// </summary>
     public static byte** Block =>
-        !OperatingSystem.IsWindows() && NativeLibrary.TryGetExport(Libc.Handle, "environ", out var address) && address != 0
+        !OperatingSystem.IsWindows() && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "environ", out var address) && address != 0
             ? *(byte***)address
             : null;
 

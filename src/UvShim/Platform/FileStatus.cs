@@ -59,17 +59,8 @@ internal static unsafe partial class FileStatusReader
     /// </summary>
     private static int Statx(byte* path, byte* buffer, bool viaSystemCall)
     {
-        if (!viaSystemCall && !s_noStatxWrapper)
-        {
-            try
-            {
-                return statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer);
-            }
-            catch (EntryPointNotFoundException)
-            {
-                s_noStatxWrapper = true;
-            }
-        }
+        if (!viaSystemCall && s_statx != null)
+            return s_statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer);
         // __NR_statx: 332 on x86_64 (arch/x86/entry/syscalls/syscall_64.tbl), 291 in the generic table arm64 uses
         // (include/uapi/asm-generic/unistd.h); elsewhere no status, so the probe is not cached.
         long number = RuntimeInformation.ProcessArchitecture switch
@@ -81,14 +72,18 @@ internal static unsafe partial class FileStatusReader
         return number < 0 ? -1 : (int)syscall(number, AtFdCwd, (nint)path, AtSymlinkNoFollow, StatxBasicStats, (nint)buffer);
     }
 
-    private static bool s_noStatxWrapper;
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int statx(int dirfd, byte* path, int flags, uint mask, byte* buffer);
+    /// <summary>
+    /// The wrapper, looked up in the process rather than imported, so that a C library without one (see above) takes the
+    /// system call, with or without the NativeAOT build's link-time binding of "libc" (UvShim.csproj, DirectPInvoke).
+    /// </summary>
+    private static readonly delegate* unmanaged<int, byte*, int, uint, byte*, int> s_statx =
+        OperatingSystem.IsLinux() && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "statx", out var address)
+            ? (delegate* unmanaged<int, byte*, int, uint, byte*, int>)address
+            : null;
 
     // syscall(2) is variadic; on x86_64 and aarch64 Linux variadic integer arguments are passed as fixed ones.
     [LibraryImport("libc", SetLastError = true)]
     private static partial long syscall(long number, long dirfd, nint path, long flags, long mask, nint buffer);
 
-    static FileStatusReader() => _ = Libc.Handle; // installs the "libc" resolver
+    static FileStatusReader() => Libc.UseResolver();
 }

@@ -129,7 +129,7 @@ internal static unsafe partial class PosixSpawn
 
     private static int ChildSignal => OperatingSystem.IsLinux() ? SIGCHLD_LINUX : SIGCHLD_BSD;
 
-    static PosixSpawn() => _ = Libc.Handle; // installs the "libc" resolver
+    static PosixSpawn() => Libc.UseResolver();
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int posix_spawn(int* pid, byte* path, void* actions, void* attributes, byte** argv, byte** envp);

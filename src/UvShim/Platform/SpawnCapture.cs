@@ -189,7 +189,7 @@ internal static unsafe partial class SpawnCapture
         public short Revents;
     }
 
-    static SpawnCapture() => _ = Libc.Handle; // installs the "libc" resolver
+    static SpawnCapture() => Libc.UseResolver();
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int pipe(int* fds);
