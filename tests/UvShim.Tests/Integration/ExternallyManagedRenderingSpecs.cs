@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;
@@ -173,15 +174,4 @@ internal static class GermanLocale
         }
         return directory;
     }
-}
-
-/// <summary>Compares with pip under a German locale: Skipped, saying why, without pip, localedef or the locale sources.</summary>
-public sealed class GermanLocaleFactAttribute : FactAttribute
-{
-    public GermanLocaleFactAttribute() =>
-        Skip = !OperatingSystem.IsLinux() ? "Linux only"
-            : PipReference.Missing
-            ?? (File.Exists(GermanLocale.Sources) && ExecutableLookup.OnPath("localedef") is not null
-                ? null
-                : $"needs localedef and {GermanLocale.Sources} (package locales, which scripts/prerequisites.sh installs) to build a German locale");
 }

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using Xunit;
 
 namespace UvShim.Tests.Integration;

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using UvShim.Tests.Hostile;
 using UvShim.Tests.Infrastructure;
+using UvShim.Tests.Infrastructure.Skips;
 using UvShim.Tests.Integration;
 using Xunit.Abstractions;
 

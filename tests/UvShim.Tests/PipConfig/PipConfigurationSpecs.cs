@@ -1,4 +1,5 @@
 using UvShim.PipConfig;
+using UvShim.Tests.Infrastructure.Skips;
 
 namespace UvShim.Tests.PipConfig;
 
@@ -148,7 +149,7 @@ public sealed class PipConfigFilesSpecs
     private static IReadOnlyList<PipConfigFile> For(string? prefix, params (string Name, string Value)[] environment) =>
         PipConfigFiles.For(environment.ToDictionary(e => e.Name, e => e.Value), prefix, () => "/home/app");
 
-    [OnLinuxFact]
+    [LinuxFact]
     public void On_Linux_global_files_then_the_legacy_and_XDG_user_files_then_the_site_file()
     {
         Assert.Equal(
@@ -157,7 +158,7 @@ public sealed class PipConfigFilesSpecs
             For("/usr").Select(f => (f.Path, f.Variant)));
     }
 
-    [OnLinuxFact]
+    [LinuxFact]
     public void XDG_variables_move_the_global_and_user_files()
     {
         var files = For(null, ("XDG_CONFIG_DIRS", "/a:/b"), ("XDG_CONFIG_HOME", "/xdg"));
@@ -165,13 +166,13 @@ public sealed class PipConfigFilesSpecs
         Assert.Equal(["/a/pip/pip.conf", "/b/pip/pip.conf", "/etc/pip.conf", "/home/app/.pip/pip.conf", "/xdg/pip/pip.conf"], files.Select(f => f.Path));
     }
 
-    [OnLinuxFact]
+    [LinuxFact]
     public void PIP_CONFIG_FILE_naming_the_null_device_turns_every_file_off()
     {
         Assert.Empty(For("/usr", ("PIP_CONFIG_FILE", "/dev/null")));
     }
 
-    [OnLinuxFact]
+    [LinuxFact]
     public void PIP_CONFIG_FILE_naming_an_existing_file_replaces_the_user_files_and_comes_last()
     {
         var file = Path.GetTempFileName();
@@ -188,10 +189,4 @@ public sealed class PipConfigFilesSpecs
             File.Delete(file);
         }
     }
-}
-
-/// <summary>A fact about pip's Linux paths: Skipped, saying so, on other systems.</summary>
-public sealed class OnLinuxFactAttribute : FactAttribute
-{
-    public OnLinuxFactAttribute() => Skip = OperatingSystem.IsLinux() ? null : "pip's Linux configuration paths: runs on Linux";
 }

@@ -1,6 +1,6 @@
-using UvShim.Tests.Infrastructure.Skips;
+using UvShim.Tests.Packaging;
 
-namespace UvShim.Tests.Packaging;
+namespace UvShim.Tests.Infrastructure.Skips;
 
 /// <summary>
 /// A fact about the packages scripts/pack.sh makes (every RID): skipped, with the reason, when the run was not given

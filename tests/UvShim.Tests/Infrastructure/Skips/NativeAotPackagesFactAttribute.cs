@@ -1,6 +1,6 @@
-using UvShim.Tests.Infrastructure.Skips;
+using UvShim.Tests.Packaging;
 
-namespace UvShim.Tests.Packaging;
+namespace UvShim.Tests.Infrastructure.Skips;
 
 /// <summary>
 /// A fact about the NativeAOT packages scripts/pack.sh makes (linux-x64 and linux-arm64, on either host): Skipped without
