@@ -46,12 +46,14 @@ internal static class InstallDecision
         if (!always && facts.DefaultSchemeWritable)
             return new InstallOutcome.HandOver("non-user install because site-packages writeable");
 
+        // Where there is no user install to make, uv gets the line as typed, with the reason first: uv alone completes it
+        // when it has nothing to change, and fails with its own permission error otherwise (README, "Never worse than uv").
         if (facts.IsSync)
-            return Refuse("implicit user sync", PipMessages.ImplicitSync(probe.UserSite));
+            return new InstallOutcome.HandOver("a sync falls back to the user site only with --user", PipMessages.ImplicitSync(probe.UserSite));
         if (facts.ExternallyManaged is { } managed && !facts.BreakSystemPackages)
             return Refuse("externally managed", PipMessages.ExternallyManaged(managed));
         if (UserBaseProblem(facts) is { } baseProblem)
-            return Refuse("user base unusable", baseProblem);
+            return new InstallOutcome.HandOver("the user base cannot be installed into", baseProblem + " " + PipMessages.AsTyped);
 
         return facts.DefaultSchemeWritable
             ? new InstallOutcome.UserInstall("mode is always", "Installing into the user site because uvshim's mode is 'always'")

@@ -52,8 +52,11 @@ internal static class PipMessages
         return expanded.ToString();
     }
 
+    /// <summary>Ends the note of an install handed over where the user site cannot take it.</summary>
+    public const string AsTyped = "uv gets the command as typed.";
+
     public static string ImplicitSync(string userSite) =>
-        "normal site-packages is not writeable, and `uv pip sync` into the user site would remove every other package "
-        + $"installed in {userSite}. uvshim does that only when asked: add --user to sync the user site, "
+        "Normal site-packages is not writeable, and `uv pip sync` into the user site would remove every other package "
+        + $"installed in {userSite}, so uv gets the command as typed. Add --user to sync the user site, "
         + "or use a virtual environment.";
 }

@@ -117,7 +117,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
         switch (outcome)
         {
             case InstallOutcome.HandOver handOver:
-                return (Unchanged(handOver.Reason), request);
+                return (log.Unchanged(handOver.Reason, handOver.Note), request);
             case InstallOutcome.Refuse refuse:
                 steps.Add(new("reason", refuse.Reason));
                 return (Refuse(refuse.Message), request);

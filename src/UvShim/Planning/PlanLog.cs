@@ -9,10 +9,10 @@ internal sealed class PlanLog(UvArguments arguments)
 
     public void Add(string label, string text) => Steps.Add(new(label, text));
 
-    public Plan Unchanged(string why)
+    public Plan Unchanged(string why, string? note = null)
     {
         Add("decision", "hand over unchanged: " + why);
-        return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], Steps);
+        return new Plan.HandOver(InstallPlanner.Identity(arguments), false, note is null ? [] : [note], Steps);
     }
 
     public Plan Refuse(string message)

@@ -31,8 +31,7 @@ public sealed class NeverWorseSpecs(UserSiteFixture fixture, ITestOutputHelper o
         ("Can not uninstall from the user site", "uv rejects pip's --user"),
         ("Can not show the user site", "uv rejects pip's --user"),
         ("cannot find a Python interpreter for --user", "uv rejects pip's --user"),
-        ("and `uv pip sync` into the user site would remove", "uv cannot write the system site-packages"),
-        ("PYTHONUSERBASE", "uv cannot write the system site-packages"),
+        ("PYTHONUSERBASE", "uv rejects pip's --user"),
         ("cannot sync into the user site with", "uv cannot open or write the project environment"),
     ];
 
@@ -142,7 +141,10 @@ public sealed class NeverWorseSpecs(UserSiteFixture fixture, ITestOutputHelper o
                 environment["PATH"] = IntegrationFixture.PathWith(null, Path.Combine(venv, "bin"), unwritable.BinDirectory);
                 return (unwritable, environment);
             case "writable system":
-                return (TestInterpreters.WritableCopy, fixture.ShimEnvironment(user, TestInterpreters.WritableCopy, ("UV_SYSTEM_PYTHON", "1")));
+                // A copy of the user's own: the shared WritableCopy is root's, and not writable by this user.
+                var own = TestInterpreters.CreatePrivateWritableCopy("never-worse");
+                user.GiveOwnership(own.Prefix);
+                return (own, fixture.ShimEnvironment(user, own, ("UV_SYSTEM_PYTHON", "1")));
             case "unwritable system":
                 return (unwritable, fixture.ShimEnvironment(user, unwritable, ("UV_SYSTEM_PYTHON", "1")));
             case "externally managed":

@@ -81,17 +81,17 @@ public class InstallDecisionSpecs
         new("mode off hands an unwritable install over untouched", Expect.HandOver, "mode is off", Mode: "off"),
         new("mode off still honours an explicit --user", Expect.User, ExplicitUser: true, Mode: "off"),
         // sync
-        new("an implicit user sync is refused, saying what to type", Expect.Refuse, "add --user", Sync: true),
+        new("an implicit user sync goes to uv as typed, saying why and what to type", Expect.HandOver, "Add --user to sync the user site", Sync: true),
         new("an explicit --user sync goes to the user site", Expect.User, ExplicitUser: true, Sync: true),
         // user base
-        new("a relative user base (HOME unset, no passwd entry) is refused naming PYTHONUSERBASE", Expect.Refuse, "PYTHONUSERBASE", UserBase: "~/.local"),
+        new("a relative user base (HOME unset, no passwd entry) goes to uv as typed, naming PYTHONUSERBASE", Expect.HandOver, "Set PYTHONUSERBASE (or HOME)", UserBase: "~/.local"),
         new("a relative user base is refused for --user too", Expect.Refuse, "PYTHONUSERBASE", ExplicitUser: true, UserBase: "~/.local"),
-        new("no user base at all is refused", Expect.Refuse, "no user base", UserBase: ""),
-        new("an unwritable user base (HOME=/, a read-only HOME) is refused naming PYTHONUSERBASE", Expect.Refuse, "neither is the user site", UserSchemeWritable: false),
+        new("no user base at all goes to uv as typed", Expect.HandOver, "user base cannot be installed into", UserBase: ""),
+        new("an unwritable user base (HOME=/, a read-only HOME) goes to uv as typed, naming PYTHONUSERBASE", Expect.HandOver, "neither is the user site", UserSchemeWritable: false),
         new("an unwritable user base is refused for --user too", Expect.Refuse, "Can not install into the user site", ExplicitUser: true, UserSchemeWritable: false),
         new("an unwritable user base does not matter when site-packages is writable", Expect.HandOver, "site-packages writeable", Writable: true, UserSchemeWritable: false),
         new("an unwritable user base does not matter in a venv", Expect.HandOver, "virtual environment", Probe: "linux-venv-3.12", UserSchemeWritable: false),
-        new("an unwritable user base is refused in an unwritable venv with system site-packages", Expect.Refuse, "PYTHONUSERBASE", Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true", UserSchemeWritable: false),
+        new("an unwritable user base in an unwritable venv with system site-packages goes to uv as typed", Expect.HandOver, "user base cannot be installed into", Probe: "linux-venv-3.12", Environment: true, VenvSystemSite: "true", UserSchemeWritable: false),
     };
 
     [Theory]
@@ -123,7 +123,7 @@ public class InstallDecisionSpecs
 
         var text = outcome switch
         {
-            InstallOutcome.HandOver h => (Expect.HandOver, h.Reason),
+            InstallOutcome.HandOver h => (Expect.HandOver, h.Reason + (h.Note is null ? "" : "\n" + h.Note)),
             InstallOutcome.UserInstall u => (Expect.User, u.Note ?? u.Reason),
             InstallOutcome.Refuse r => (Expect.Refuse, r.Message),
             _ => throw new InvalidOperationException(),

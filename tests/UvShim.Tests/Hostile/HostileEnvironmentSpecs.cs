@@ -9,7 +9,8 @@ namespace UvShim.Tests.Hostile;
 /// Issue "hostile input" §2: the environments a container throws at uvshim. Each has one defined outcome (the exact argv
 /// uv gets, or the exact refusal), and nothing is written outside the user base and the probe cache: HOME, the working
 /// directory and the interpreter are compared before and after. `uv pip install &lt;wheel&gt;` with <c>UV_SYSTEM_PYTHON=1</c>
-/// against a system Python the user cannot write, unless said otherwise.
+/// against a system Python the user cannot write, unless said otherwise. Where the user site cannot take the install,
+/// uv gets the command as typed after uvshim's reason (uv alone completes it when there is nothing to change).
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClassFixture<IntegrationFixture>
@@ -21,11 +22,11 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
 
     public static string RelativeUserBase(string userBase) =>
         $"uvshim: Python's user base is '{userBase}', a relative path (PYTHONUSERBASE is relative, or HOME is unset or relative). "
-        + "Set PYTHONUSERBASE (or HOME) to an absolute directory you can write.";
+        + "Set PYTHONUSERBASE (or HOME) to an absolute directory you can write. uv gets the command as typed.";
 
     public static string UnwritableUserBase(string userBase) =>
         "uvshim: Normal site-packages is not writeable, and neither is the user site: "
-        + $"Python's user base {userBase} is not writable. Set PYTHONUSERBASE to a directory you can write.";
+        + $"Python's user base {userBase} is not writable. Set PYTHONUSERBASE to a directory you can write. uv gets the command as typed.";
 
     private static string CacheOf(string home) => Path.Combine(home, ".cache", "uvshim");
 
@@ -37,10 +38,19 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         Assert.Equal("", run.Process.StandardOutput);
     }
 
+    /// <summary>uvshim's one line, then uv (native-uv, which exits 0) in its process with the command as typed.</summary>
+    private void AssertHandedOverAsTyped(NativeRunResult run, string line)
+    {
+        Assert.True(run.Process.ExitCode == 0, run.ToString());
+        Assert.Equal(Install, run.Arguments);
+        Assert.Equal([line], run.ErrorLines);
+        Assert.Equal("", run.Process.StandardOutput);
+    }
+
     private string[] Install => ["pip", "install", fixture.Wheel.Path];
 
     [RootFact("only root can run a uid without a passwd entry; the current user has one, so Python finds a home")]
-    public void Without_HOME_and_without_a_passwd_entry_the_relative_user_base_is_refused_naming_PYTHONUSERBASE()
+    public void Without_HOME_and_without_a_passwd_entry_the_install_goes_to_uv_as_typed_after_naming_PYTHONUSERBASE()
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
@@ -52,12 +62,12 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         var run = NativeRun.Shim(user, Install, environment, work);
 
         // pip would install into ./~/.local under the working directory.
-        AssertRefused(run, RelativeUserBase("~/.local"));
+        AssertHandedOverAsTyped(run, RelativeUserBase("~/.local"));
         watch.AssertNothingWrittenOutside();
     }
 
     [LinuxFact]
-    public void With_HOME_set_to_the_root_directory_the_install_is_refused_because_the_user_base_cannot_be_written()
+    public void With_HOME_set_to_the_root_directory_the_install_goes_to_uv_as_typed_after_saying_the_user_base_cannot_be_written()
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
@@ -68,13 +78,13 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
 
         var run = NativeRun.Shim(user, Install, environment, work);
 
-        AssertRefused(run, UnwritableUserBase("/.local"));
+        AssertHandedOverAsTyped(run, UnwritableUserBase("/.local"));
         watch.AssertNothingWrittenOutside();
         Assert.Equal(rootEntries, Directory.EnumerateFileSystemEntries("/").Order().ToList());
     }
 
     [LinuxFact]
-    public void With_a_HOME_the_user_cannot_write_the_install_is_refused_because_the_user_base_cannot_be_written()
+    public void With_a_HOME_the_user_cannot_write_the_install_goes_to_uv_as_typed_after_saying_the_user_base_cannot_be_written()
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
@@ -86,12 +96,12 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
 
         var run = NativeRun.Shim(user, Install, environment, work);
 
-        AssertRefused(run, UnwritableUserBase(Path.Combine(home, ".local")));
+        AssertHandedOverAsTyped(run, UnwritableUserBase(Path.Combine(home, ".local")));
         watch.AssertNothingWrittenOutside(); // not even the probe cache: it cannot be created, and that is no error
     }
 
     [RootFact("the read-only mount is a bind mount in a private mount namespace")]
-    public void With_HOME_on_a_read_only_mount_the_install_is_refused_because_the_user_base_cannot_be_written()
+    public void With_HOME_on_a_read_only_mount_the_install_goes_to_uv_as_typed_after_saying_the_user_base_cannot_be_written()
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
@@ -102,7 +112,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         // HOME is the user's own (mode 0700, writable by the modes), but a read-only bind mount: access(W_OK) says EROFS.
         var run = NativeRun.Shim(user, Install, environment, work, launcher: ReadOnlyMounts.Launcher(user.Home));
 
-        AssertRefused(run, UnwritableUserBase(user.UserBase));
+        AssertHandedOverAsTyped(run, UnwritableUserBase(user.UserBase));
         watch.AssertNothingWrittenOutside();
     }
 
@@ -111,7 +121,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
     [InlineData("~/base")]
     [InlineData("~")]
     [InlineData("./base")]
-    public void A_relative_or_tilde_PYTHONUSERBASE_is_refused_naming_PYTHONUSERBASE(string userBase)
+    public void A_relative_or_tilde_PYTHONUSERBASE_is_named_and_the_install_goes_to_uv_as_typed(string userBase)
     {
         using var user = TestUser.CreateUnprivileged();
         var python = TestInterpreters.UnwritableCopy;
@@ -122,7 +132,7 @@ public sealed class HostileEnvironmentSpecs(IntegrationFixture fixture) : IClass
         var run = NativeRun.Shim(user, Install, environment, work);
 
         // Python takes PYTHONUSERBASE as it is (no ~ expansion); pip would install relative to the working directory.
-        AssertRefused(run, RelativeUserBase(userBase));
+        AssertHandedOverAsTyped(run, RelativeUserBase(userBase));
         watch.AssertNothingWrittenOutside(CacheOf(user.Home));
     }
 
