@@ -95,8 +95,8 @@ internal static class DoctorInspection
             (request, requestLabel) = (configPython, $"python = \"{configPython}\" in uv's configuration");
 
         // An install into each: the planner's decision on the line a user would type for it. The request is the
-        // user's own line; the others are named by path, which uv takes without --system.
-        // Each line is planned once: the request's own line is also the one that selects the interpreter.
+        // user's own line (which also selects the interpreter, below); the others are named by path, which uv takes
+        // without --system. Each line is planned once.
         var plans = new Dictionary<string, PlanCheck>(StringComparer.Ordinal);
         PlanCheck Planned(string[] line)
         {

@@ -193,10 +193,12 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
     private static List<(string, string)> Decision(ProcessResult explained)
     {
         Assert.True(explained.ExitCode == 0, explained.ToString());
-        return explained.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var rows = explained.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => (line[..line.IndexOf(':')], line[(line.IndexOf(':') + 1)..].TrimStart()))
             .Where(s => DecisionLabels.Contains(s.Item1))
             .ToList();
+        Assert.Contains(rows, r => r.Item1 == "decision");
+        return rows;
     }
 
     [LinuxFact]
