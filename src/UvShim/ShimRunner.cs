@@ -2,7 +2,6 @@ using UvShim.Arguments;
 using UvShim.HandOver;
 using UvShim.Output;
 using UvShim.Planning;
-using UvShim.Settings;
 
 namespace UvShim;
 
@@ -11,26 +10,11 @@ internal static class ShimRunner
 {
     public static int Run(string[] args)
     {
-        var env = EnvironmentSnapshot.Read();
-        if (HandOverMarkers.LoopMessage(env) is { } loop)
-        {
-            StdErr.Line(loop);
+        if (Invocation.Start() is not { } invocation)
             return 2;
-        }
-
-        InvocationContext context;
-        try
-        {
-            context = InvocationContextLoader.Load(env);
-        }
-        catch (SettingsException e)
-        {
-            StdErr.Line(e.Message);
-            return 2;
-        }
-
+        var (context, uv) = invocation;
+        var env = context.Environment;
         var arguments = UvArguments.Parse(args);
-        var uv = new Lazy<string>(() => UvLocator.Find(context.Settings.UvPath, env, Environment.ProcessPath));
         Plan plan;
         UvInvoker invoker;
         try

@@ -15,23 +15,25 @@ using UvShim.Settings;
 namespace UvShim.Commands;
 
 /// <summary>
-/// Gathers a <see cref="DoctorReport"/> with the pieces every uv invocation uses (settings, uv's
+/// Gathers a <see cref="DoctorReport"/>. The facts come from the pieces every uv invocation uses (settings, uv's
 /// configuration, <see cref="UvLocator"/>, <see cref="InterpreterResolver"/>, the probe and its cache,
-/// <see cref="Writability"/>, the EXTERNALLY-MANAGED marker, <see cref="InstallDecision"/>,
-/// <see cref="UserLayout"/>, <see cref="ScriptsOnPath"/>), so doctor reports what uvshim would act on.
+/// <see cref="Writability"/>, the EXTERNALLY-MANAGED marker, <see cref="UserLayout"/>, <see cref="ScriptsOnPath"/>);
+/// the decisions come from <see cref="Planner.Plan"/> itself, on <c>uv pip install [--user] [--python X] &lt;package&gt;</c>,
+/// so doctor, <c>shim explain</c> and a uv command line cannot disagree.
 /// It runs <c>uv --version</c> and probes the interpreters (which may fill the probe cache); it changes nothing else.
 /// </summary>
 internal static class DoctorInspection
 {
-    private const string SystemHint = "uv itself needs --system or a path to use a system interpreter";
+    /// <summary>The package of the install lines doctor plans; it is never installed.</summary>
+    public const string Package = "<package>";
 
     public static DoctorReport Inspect(IReadOnlyDictionary<string, string> env, string? pythonRequest, string? self)
     {
         var considered = SettingsLoader.Files(env);
-        InvocationContext context;
+        Invocation invocation;
         try
         {
-            context = InvocationContextLoader.Load(env);
+            invocation = Invocation.Load(env, self);
         }
         catch (SettingsException e)
         {
@@ -39,11 +41,11 @@ internal static class DoctorInspection
                 new SettingsCheck(considered, [], [], e.Message), new UvConfigCheck([], [], null), CacheState(env));
         }
 
+        var (context, uvLazy) = invocation;
         var settings = context.Settings;
         var settingValues = SettingValues(settings, env);
 
         // uv
-        var uvLazy = new Lazy<string>(() => UvLocator.Find(settings.UvPath, env, self));
         string? uvPath = null, uvVersion = null, uvError = null;
         try
         {
@@ -64,31 +66,12 @@ internal static class DoctorInspection
 
         // uv's own configuration, as for `uv pip install [--python X]` here
         string[] installLine = pythonRequest is null ? ["pip", "install"] : ["pip", "install", "--python", pythonRequest];
-        var arguments = UvArguments.Parse(installLine);
-        var (view, configProblem) = UvConfigLoader.Load(arguments, InvocationKind.PipInstall, context);
-        if (view is not null)
-            context = context with { UvConfig = view };
+        var (view, configProblem) = UvConfigLoader.Load(UvArguments.Parse(installLine), InvocationKind.PipInstall, context);
+        var configured = view is null ? context : context with { UvConfig = view };
         var uvConfig = new UvConfigCheck(view?.Files ?? [], view is null ? [] : PipValues(view), configProblem);
 
-        // The interpreters
-        var interpreters = new List<InterpreterCheck>();
-        var resolver = PlannerFactory.Resolver(context, uvLazy);
-        var probe = PlannerFactory.Probe(context);
-        var cache = PlannerFactory.Cache(context);
-        var systemFlag = env.ContainsKey("UV_SYSTEM_PYTHON") ? Boolish.IsSet(env, "UV_SYSTEM_PYTHON") : context.UvConfig.System ?? false;
-
-        string? request = pythonRequest, requestLabel = null;
-        var fromEnvironment = false;
-        if (request is not null)
-            requestLabel = "--python " + request;
-        else if (env.TryGetValue("UV_PYTHON", out var envPython) && envPython.Length > 0)
-            (request, requestLabel, fromEnvironment) = (envPython, "UV_PYTHON=" + envPython, true);
-        else if (context.UvConfig.Python is { Length: > 0 } configPython)
-            (request, requestLabel) = (configPython, $"python = \"{configPython}\" in uv's configuration");
-
-        // pip's own configuration (install's section); mode off hands installs over whatever it says.
+        // pip's own configuration (install's section)
         var pip = new PipConfiguration(env);
-        var pipForInstall = settings.Mode == ShimMode.Off ? null : pip;
         var pipCheck = new PipConfigCheck(
             [.. pip.Files(null).Select(f => f.Path)],
             pip.FilesRead(null),
@@ -96,35 +79,69 @@ internal static class DoctorInspection
             pip.BreakSystemPackages("install", null),
             pip.Problems("install", null));
 
+        // The interpreters uv could target here, and what each is
+        var resolver = PlannerFactory.Resolver(configured, uvLazy);
+        var probe = PlannerFactory.Probe(configured);
+        var cache = PlannerFactory.Cache(configured);
+        var systemFlag = env.ContainsKey("UV_SYSTEM_PYTHON") ? Boolish.IsSet(env, "UV_SYSTEM_PYTHON") : configured.UvConfig.System ?? false;
+
+        string? request = pythonRequest, requestLabel = null;
+        var fromEnvironment = false;
+        if (request is not null)
+            requestLabel = "--python " + request;
+        else if (env.TryGetValue("UV_PYTHON", out var envPython) && envPython.Length > 0)
+            (request, requestLabel, fromEnvironment) = (envPython, "UV_PYTHON=" + envPython, true);
+        else if (configured.UvConfig.Python is { Length: > 0 } configPython)
+            (request, requestLabel) = (configPython, $"python = \"{configPython}\" in uv's configuration");
+
+        // An install into each: the planner's decision on the line a user would type for it. The request is the
+        // user's own line (which also selects the interpreter, below); the others are named by path, which uv takes
+        // without --system. Each line is planned once.
+        var plans = new Dictionary<string, PlanCheck>(StringComparer.Ordinal);
+        PlanCheck Planned(string[] line)
+        {
+            string[] full = [.. line, Package];
+            var key = string.Join('\0', full);
+            if (!plans.TryGetValue(key, out var plan))
+                plans[key] = plan = PlanOf(full, context, uvLazy, uvPath ?? "uv");
+            return plan;
+        }
+        (PlanCheck, PlanCheck) Installs(string role, string executable)
+        {
+            string[] python = role == InterpreterCheck.RequestRole ? installLine[2..] : ["--python", executable];
+            return (Planned(["pip", "install", .. python]), Planned(["pip", "install", "--user", .. python]));
+        }
+
         InterpreterCheck Check(string role, string label, ResolutionInput input) =>
-            CheckInterpreter(role, label, input, resolver, probe, cache, context, arguments, systemFlag, pipForInstall);
+            CheckInterpreter(role, label, input, resolver, probe, cache, configured, pip, Installs);
 
         ResolutionInput Input(string? text, bool fromEnv, bool system) =>
-            new(text, fromEnv, system, ExplicitUser: false, context.WorkingDirectory, env);
+            new(text, fromEnv, system, ExplicitUser: false, configured.WorkingDirectory, env);
 
+        var interpreters = new List<InterpreterCheck>();
         if (request is not null)
             interpreters.Add(Check(InterpreterCheck.RequestRole, requestLabel!, Input(request, fromEnvironment, systemFlag)));
         interpreters.Add(Check(InterpreterCheck.SystemRole, "--system", Input(null, false, true)));
         interpreters.Add(Check(InterpreterCheck.VenvRole, "virtual environment", Input(null, false, false)));
 
+        // The interpreter a plain `uv pip install` takes: the one the planner finds for it.
         string? selected;
         string reason;
-        if (request is not null)
-            (selected, reason) = (InterpreterCheck.RequestRole, requestLabel!);
-        else if (systemFlag)
-            (selected, reason) = (InterpreterCheck.SystemRole, env.ContainsKey("UV_SYSTEM_PYTHON") ? "UV_SYSTEM_PYTHON is set" : "system = true in uv's configuration");
-        else if (interpreters.First(i => i.Role == InterpreterCheck.VenvRole).Executable is not null)
-            (selected, reason) = (InterpreterCheck.VenvRole, "a virtual environment is active or found");
-        else
-            (selected, reason) = (null, "no virtual environment and no --system: uv would refuse (pass --system or set UV_SYSTEM_PYTHON=1 for the system Python)");
-
+        try
+        {
+            (selected, reason) = Selected(Planned(installLine), interpreters);
+        }
+        catch (UvNotFoundException e)
+        {
+            (selected, reason) = (null, e.Message);
+        }
         return new DoctorReport(ShimVersion.Text, self, uv, interpreters, selected, reason,
             new SettingsCheck(considered, settings.FilesRead, settingValues, null), uvConfig, CacheState(env), pipCheck);
     }
 
     private static InterpreterCheck CheckInterpreter(
         string role, string label, ResolutionInput input, InterpreterResolver resolver, CachingProbe probe, ProbeCache cache,
-        InvocationContext context, UvArguments arguments, bool systemFlag, PipConfiguration? pip)
+        InvocationContext context, PipConfiguration pip, Func<string, string, (PlanCheck Install, PlanCheck InstallUser)> installs)
     {
         var none = new InterpreterCheck(role, label, null, null, null, null, null, null);
         Resolution resolution;
@@ -190,27 +207,10 @@ internal static class DoctorInspection
         var userSite = new[] { facts.User.Purelib, facts.User.Platlib }.Where(d => PathText.IsAbsolute(d, facts.IsWindows)).Distinct().ToList();
         var userWritable = userSite.All(Writability.IsWritable);
         var marker = ExternallyManagedMarker.Read(facts, env, context.Settings.ProbeTimeout);
-        var breakSystem = InstallPlanner.BreakSystemPackagesSetting(arguments, context, pip, "install", facts.Prefix);
-        var installFacts = new InstallFacts
-        {
-            Mode = context.Settings.Mode,
-            TargetIsEnvironment = interpreter.Kind == InterpreterKind.VirtualEnvironment,
-            HasTarget = context.UvConfig.Target is not null,
-            HasPrefix = context.UvConfig.Prefix is not null,
-            Probe = facts,
-            DefaultSchemeWritable = writable,
-            UserSchemeWritable = userWritable,
-            ExternallyManaged = marker,
-            BreakSystemPackages = breakSystem.Value,
-        };
+        var pipForInstall = context.Settings.Mode == ShimMode.Off ? null : pip;
+        var breakSystem = InstallPlanner.BreakSystemPackagesSetting(UvArguments.Parse(["pip", "install"]), context, pipForInstall, "install", facts.Prefix);
 
-        var givenAsPath = input.PythonRequest is { } text && PythonRequest.Parse(text, input.WorkingDirectory) is PythonRequest.FilePath;
-        var systemHint = role == InterpreterCheck.RequestRole && interpreter.Kind == InterpreterKind.System && !systemFlag && !givenAsPath
-            ? SystemHint
-            : null;
-        var install = PlainInstall(installFacts, pip?.User("install", facts.Prefix), systemHint);
-        var installUser = Outcome(InstallDecision.Decide(installFacts with { ExplicitUser = true }));
-
+        // Where a user install would go (what the planner would pass, when it decides on one).
         LayoutCheck? layout = null;
         ScriptsCheck? scripts = null;
         if (PathText.IsAbsolute(facts.UserBase, facts.IsWindows))
@@ -229,6 +229,7 @@ internal static class DoctorInspection
             }
         }
 
+        var (install, installUser) = installs(role, interpreter.Executable);
         var python = new PythonCheck(
             facts.Version,
             facts.Executable,
@@ -238,38 +239,55 @@ internal static class DoctorInspection
             facts.UserBase,
             facts.UserSite,
             facts.UserSiteEnabled,
-            facts.UserSiteEnabled ? "" : InstallDecision.DisabledBecause(installFacts),
+            facts.UserSiteEnabled ? "" : InstallDecision.DisabledBecause(new InstallFacts { Probe = facts }),
             userSite.Count > 0 && userWritable,
             sitePackages,
             writable,
             marker?.MarkerPath,
-            installFacts.BreakSystemPackages,
+            breakSystem.Value,
             layout,
             scripts,
             install,
             installUser,
             how,
             breakSystem.Source,
-            pip?.Files(facts.Prefix).FirstOrDefault(f => f.Variant == PipConfigFiles.Site && File.Exists(f.Path))?.Path);
+            pipForInstall?.Files(facts.Prefix).FirstOrDefault(f => f.Variant == PipConfigFiles.Site && File.Exists(f.Path))?.Path);
         return row with { Python = python };
     }
 
-    /// <summary>
-    /// A plain <c>uv pip install</c>, as the install planner decides it: pip's <c>user</c> switch from its configuration is
-    /// followed unless pip would refuse it (then the install is decided as without it), and false is a non-user install.
-    /// </summary>
-    private static OutcomeCheck PlainInstall(InstallFacts facts, PipSwitch? user, string? systemHint)
+    /// <summary>The planner's plan of one uv command line, and its decision.</summary>
+    /// <summary>The planner's plan of one uv command line, and its decision.</summary>
+    private static PlanCheck PlanOf(IReadOnlyList<string> line, InvocationContext context, Lazy<string> uv, string uvPath)
     {
-        if (user is { Value: false })
-            return new("hand-over", $"non-user install by explicit request ({user.Source})");
-        OutcomeCheck Without() => systemHint is not null ? new("hand-over", systemHint) : Outcome(InstallDecision.Decide(facts));
-        if (user is null)
-            return Without();
-        var asked = Outcome(InstallDecision.Decide(facts with { ExplicitUser = true }));
-        if (asked.Outcome != "refuse")
-            return asked with { Reason = $"{asked.Reason} ({user.Source})" };
-        var without = Without();
-        return without with { Reason = $"{without.Reason} ({user.Source} not followed: pip would refuse it, {asked.Reason})" };
+        var plan = Planner.Plan(UvArguments.Parse([.. line]), context, uv);
+        var (outcome, reason) = Decided(plan);
+        return new PlanCheck(line, outcome, reason, plan.Steps, PlanRows.Results(plan, uvPath, line));
+    }
+
+    /// <summary>The plan's decision step (<see cref="PlanLog"/>), as an outcome and pip's reason.</summary>
+    private static (string Outcome, string Reason) Decided(Plan plan)
+    {
+        if (plan is Plan.Refuse refuse)
+            return ("refuse", plan.Steps.LastOrDefault(s => s.Label == "reason")?.Text ?? refuse.Message.Split('\n')[0]);
+        var decision = plan.Steps.LastOrDefault(s => s.Label == "decision")?.Text ?? "";
+        foreach (var (prefix, outcome) in new[] { ("user install: ", "user-install"), ("hand over unchanged: ", "hand-over") })
+        {
+            if (decision.StartsWith(prefix, StringComparison.Ordinal))
+                return (outcome, decision[prefix.Length..]);
+        }
+        return ("hand-over", decision);
+    }
+
+    /// <summary>
+    /// The role of the interpreter the planner finds for a plain <c>uv pip install</c> (its <c>interpreter</c> step names it;
+    /// the request is listed first, so it wins a tie), and how it was found; or none, and the planner's decision.
+    /// </summary>
+    private static (string? Role, string Reason) Selected(PlanCheck plan, IReadOnlyList<InterpreterCheck> interpreters)
+    {
+        if (plan.Steps.FirstOrDefault(s => s.Label == "interpreter") is { } found
+            && interpreters.FirstOrDefault(i => i.Executable is { } exe && found.Text.StartsWith(exe + " (", StringComparison.Ordinal)) is { } selected)
+            return (selected.Role, selected.Why!);
+        return (null, (plan.Outcome == "refuse" ? "refused (exit 2): " : "handed to uv unchanged: ") + plan.Reason);
     }
 
     /// <summary>The resolver starts its messages with the request (<c>--python 3.12: …</c>); the report shows the request already.</summary>
@@ -282,15 +300,6 @@ internal static class DoctorInspection
         }
         return message;
     }
-
-    private static OutcomeCheck Outcome(InstallOutcome outcome) =>
-        outcome switch
-        {
-            InstallOutcome.HandOver handOver => new("hand-over", handOver.Reason),
-            InstallOutcome.UserInstall userInstall => new("user-install", userInstall.Reason),
-            InstallOutcome.Refuse refuse => new("refuse", refuse.Reason),
-            _ => throw new InvalidOperationException("unknown outcome"),
-        };
 
     /// <summary>The first line of <c>uv --version</c>, or why there is none.</summary>
     private static (string? Version, string? Error) UvVersion(string uv, TimeSpan timeout)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using UvShim.Planning;
 
 namespace UvShim.Commands;
 
@@ -170,8 +171,8 @@ internal static class DoctorJson
         {
             json.WriteNull("userScripts");
         }
-        Outcome(json, "install", python.Install);
-        Outcome(json, "installUser", python.InstallUser);
+        Plan(json, "install", python.Install);
+        Plan(json, "installUser", python.InstallUser);
         json.WriteString("probe", python.Probe);
         json.WriteEndObject();
         json.WriteEndObject();
@@ -190,12 +191,28 @@ internal static class DoctorJson
         json.WriteEndObject();
     }
 
-    private static void Outcome(Utf8JsonWriter json, string name, OutcomeCheck outcome)
+    private static void Plan(Utf8JsonWriter json, string name, PlanCheck plan)
     {
         json.WriteStartObject(name);
-        json.WriteString("outcome", outcome.Outcome);
-        json.WriteString("reason", outcome.Reason);
+        json.WriteString("outcome", plan.Outcome);
+        json.WriteString("reason", plan.Reason);
+        Strings(json, "line", plan.Line);
+        Steps(json, "steps", plan.Steps);
+        Steps(json, "results", plan.Results);
         json.WriteEndObject();
+    }
+
+    private static void Steps(Utf8JsonWriter json, string name, IEnumerable<PlanStep> steps)
+    {
+        json.WriteStartArray(name);
+        foreach (var step in steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("label", step.Label);
+            json.WriteString("text", step.Text);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)

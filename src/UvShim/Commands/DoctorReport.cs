@@ -1,10 +1,15 @@
+using UvShim.Planning;
+
 namespace UvShim.Commands;
 
 /// <summary>
 /// What <c>uvshim shim doctor</c> found, gathered by <see cref="DoctorInspection"/> and shown by
 /// <see cref="DoctorText"/> (for a person) or <see cref="DoctorJson"/> (for scripts). Pure data.
 /// </summary>
-/// <param name="SelectedRole">The <see cref="InterpreterCheck.Role"/> a plain <c>uv pip install</c> here would target; null when none.</param>
+/// <param name="SelectedRole">
+/// The <see cref="InterpreterCheck.Role"/> a plain <c>uv pip install</c> here would target, as the planner finds it; null when none.
+/// </param>
+/// <param name="SelectionReason">How the planner found it, or, when it found none, its decision.</param>
 internal sealed record DoctorReport(
     string ShimVersion,
     string? ShimPath,
@@ -122,8 +127,8 @@ internal sealed record PythonCheck(
     bool BreakSystemPackages,
     LayoutCheck? Layout,
     ScriptsCheck? Scripts,
-    OutcomeCheck Install,
-    OutcomeCheck InstallUser,
+    PlanCheck Install,
+    PlanCheck InstallUser,
     string Probe,
     string? BreakSystemPackagesSource = null,
     string? PipSiteConfig = null);
@@ -133,8 +138,21 @@ internal sealed record LayoutCheck(string Kind, string Path, string? Difference)
 
 internal sealed record ScriptsCheck(string Directory, bool OnPath);
 
-/// <summary>The install decision: <c>hand-over</c>, <c>user-install</c> or <c>refuse</c>, and pip's reason.</summary>
-internal sealed record OutcomeCheck(string Outcome, string Reason);
+/// <summary>
+/// What uvshim would do with one install line into an interpreter: <see cref="Planner.Plan"/>'s decision, the
+/// one a uv command line and <c>shim explain</c> make, shown as explain shows it.
+/// </summary>
+/// <param name="Line">The uv arguments planned: <c>pip install [--user] [--python X] &lt;package&gt;</c>.</param>
+/// <param name="Outcome"><c>hand-over</c>, <c>user-install</c> or <c>refuse</c>.</param>
+/// <param name="Reason">Why: pip's reason where pip has one.</param>
+/// <param name="Steps">The planner's steps.</param>
+/// <param name="Results">What would be printed and run (<see cref="PlanRows.Results"/>).</param>
+internal sealed record PlanCheck(
+    IReadOnlyList<string> Line,
+    string Outcome,
+    string Reason,
+    IReadOnlyList<PlanStep> Steps,
+    IReadOnlyList<PlanStep> Results);
 
 /// <summary>uvshim's own settings: the files read and each setting's effective value and where it came from.</summary>
 internal sealed record SettingsCheck(IReadOnlyList<string> FilesConsidered, IReadOnlyList<string> FilesRead, IReadOnlyList<SettingValue> Values, string? Error);

@@ -1,4 +1,5 @@
 using System.Text;
+using UvShim.Planning;
 
 namespace UvShim.Commands;
 
@@ -40,7 +41,7 @@ internal static class DoctorText
 
             Heading("Python interpreters");
             var selected = report.Interpreters.FirstOrDefault(i => i.Role == report.SelectedRole);
-            Row("uv pip install here", selected is null ? "no target: " + report.SelectionReason : $"{selected.Label} ({report.SelectionReason})");
+            Row("uv pip install here", selected is null ? report.SelectionReason : $"{selected.Label} ({report.SelectionReason})");
             foreach (var interpreter in report.Interpreters)
                 Interpreter(interpreter, Row, style);
         }
@@ -133,8 +134,8 @@ internal static class DoctorText
             row("user layout", $"--{layout.Kind} {layout.Path}" + (layout.Difference is null ? "" : $" ({layout.Difference})"), 4);
         if (python.Scripts is { } scripts)
             row("user scripts", $"{scripts.Directory} ({(scripts.OnPath ? "on PATH" : style.Yellow("not on PATH"))})", 4);
-        row("pip install", Describe(python.Install, python.Layout), 4);
-        row("pip install --user", Describe(python.InstallUser, python.Layout), 4);
+        Plan("pip install", python.Install, row);
+        Plan("pip install --user", python.InstallUser, row);
         row("probe", python.Probe switch
         {
             "cached" => "from the probe cache",
@@ -146,13 +147,28 @@ internal static class DoctorText
     private static string Switch(PipConfig.PipSwitch? value) =>
         value is null ? "(not set)" : $"{(value.Value ? "true" : "false")} (from {value.Source})";
 
-    private static string Describe(OutcomeCheck outcome, LayoutCheck? layout) =>
-        outcome.Outcome switch
+    /// <summary>
+    /// The planner's decision, then its steps that the rows above do not show already, and what would run: as
+    /// <c>shim explain</c> shows the same plan.
+    /// </summary>
+    private static void Plan(string label, PlanCheck plan, Action<string, string, int> row)
+    {
+        row(label, plan.Outcome switch
         {
-            "hand-over" => "handed to uv unchanged: " + outcome.Reason,
-            "user-install" => $"into the user site{(layout is null ? "" : $" (--{layout.Kind} {layout.Path})")}: {outcome.Reason}",
-            _ => "refused (exit 2): " + outcome.Reason,
-        };
+            "hand-over" => "handed to uv unchanged: " + plan.Reason,
+            "user-install" => "into the user site: " + plan.Reason,
+            _ => "refused (exit 2): " + plan.Reason,
+        }, 4);
+        foreach (var step in plan.Steps.Concat(plan.Results).Where(s => !ShownAbove.Contains(s.Label)))
+            row(step.Label, step.Text, 6);
+    }
+
+    /// <summary>
+    /// The plan's rows for facts the interpreter's own rows show, its decision (shown first), and the constraints
+    /// (every package of the system site; the <c>system site</c> step sums them up, the JSON lists them).
+    /// </summary>
+    private static readonly HashSet<string> ShownAbove =
+        ["uv config", "interpreter", "python", "pip config", "site-packages", "user site", "PEP 668", "decision", "reason", "constraints"];
 
     private readonly struct Style(bool enabled)
     {

@@ -3,7 +3,6 @@ using UvShim.Arguments;
 using UvShim.HandOver;
 using UvShim.Output;
 using UvShim.Planning;
-using UvShim.Settings;
 
 namespace UvShim.Commands;
 
@@ -12,20 +11,10 @@ internal static class ExplainCommand
 {
     public static int Run(string[] uvArguments)
     {
-        var env = EnvironmentSnapshot.Read();
-        InvocationContext context;
-        try
-        {
-            context = InvocationContextLoader.Load(env);
-        }
-        catch (SettingsException e)
-        {
-            StdErr.Line(e.Message);
+        if (Invocation.Start() is not { } invocation)
             return 2;
-        }
-
+        var (context, uv) = invocation;
         var arguments = UvArguments.Parse(uvArguments);
-        var uv = new Lazy<string>(() => UvLocator.Find(context.Settings.UvPath, env, Environment.ProcessPath));
 
         var text = new StringBuilder();
         void Row(string label, string value) => text.Append($"{label + ":",-15}{value}\n");
@@ -59,40 +48,8 @@ internal static class ExplainCommand
             Row("uv", "not found: " + e.Message);
         }
 
-        switch (plan)
-        {
-            case Plan.Refuse refuse:
-                Row("would print", refuse.Message.Split('\n')[0]);
-                Row("would exit", "2, running nothing");
-                break;
-            case Plan.HandOver handOver:
-                foreach (var note in handOver.Notes)
-                    Row("note", note);
-                var finalArguments = handOver.Arguments.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text);
-                Row("would run", ShellQuote.Join([uvPath, .. finalArguments]));
-                break;
-            case Plan.Compose compose:
-                foreach (var note in compose.Notes)
-                    Row("note", note);
-                foreach (var command in compose.Commands)
-                    Row("would run", ShellQuote.Join([uvPath, .. command]));
-                break;
-            case Plan.Chain chain:
-                foreach (var note in chain.Notes)
-                    Row("note", note);
-                string Shown(ChildRun run) => ShellQuote.Join([uvPath, .. run.Shown(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text)]);
-                foreach (var run in chain.Runs)
-                    Row("would run", Shown(run));
-                if (chain.Constraints.Count > 0)
-                    Row("constraints", string.Join(", ", chain.Constraints));
-                if (chain.Retry is { } retry)
-                    Row("if it exits 1", $"{Shown(retry.Check)} (output dropped); if that succeeds, {Shown(retry.Run)}");
-                if (chain.Scripts is { } scripts)
-                    Row("then", $"name the console scripts the install put in {scripts.ScriptsDirectory}, as pip does");
-                if (chain.Then is { } then)
-                    Row("then run", ShellQuote.Join([uvPath, .. then.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text)]));
-                break;
-        }
+        foreach (var row in PlanRows.Results(plan, uvPath, uvArguments))
+            Row(row.Label, row.Text);
 
         StdOut.Write(text.ToString());
         return 0;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Serilog.Events;
 using UvShim.Commands;
 using UvShim.Decision;
+using UvShim.Planning;
 using UvShim.Settings;
 
 namespace UvShim.Tests.Commands;
@@ -16,8 +17,20 @@ public class DoctorReportSpecs
         "/home/app/.local", "/home/app/.local/lib/python3.12/site-packages", UserSiteEnabled: true, "", UserSiteWritable: true,
         ["/usr/local/lib/python3.12/site-packages"], writable, null, false,
         new LayoutCheck("prefix", "/home/app/.local", null), new ScriptsCheck("/home/app/.local/bin", scriptsOnPath),
-        writable ? new OutcomeCheck("hand-over", "non-user install because site-packages writeable") : new OutcomeCheck("user-install", "site-packages not writeable"),
-        new OutcomeCheck("user-install", "user install by explicit request"), "probed");
+        writable ? Plan("hand-over", "non-user install because site-packages writeable") : Plan("user-install", "site-packages not writeable"),
+        Plan("user-install", "user install by explicit request"), "probed");
+
+    private static PlanCheck Plan(string outcome, string reason)
+    {
+        var user = outcome == "user-install";
+        List<PlanStep> steps = user
+            ? [new("decision", "user install: " + reason), new("layout", "--prefix /home/app/.local (uv's prefix layout is this Python's user scheme)")]
+            : [new("decision", "hand over unchanged: " + reason)];
+        var run = user
+            ? "/usr/local/bin/uv pip install --prefix /home/app/.local --python /usr/local/bin/python3 '<package>'"
+            : "/usr/local/bin/uv pip install --python /usr/local/bin/python3 '<package>'";
+        return new(["pip", "install", "--python", "/usr/local/bin/python3", DoctorInspection.Package], outcome, reason, steps, [new("would run", run)]);
+    }
 
     private static InterpreterCheck System(PythonCheck? python = null) =>
         new(InterpreterCheck.SystemRole, "--system", "/usr/local/bin/python3", "system", "--system: first on PATH", null, null, python ?? Python());
@@ -109,7 +122,9 @@ public class DoctorReportSpecs
         Assert.Contains("  uv pip install here   --system (UV_SYSTEM_PYTHON is set)\n", text);
         Assert.Contains("  --system              /usr/local/bin/python3 (system; --system: first on PATH)\n", text);
         Assert.Contains("    site-packages       /usr/local/lib/python3.12/site-packages (not writable)\n", text);
-        Assert.Contains("    pip install         into the user site (--prefix /home/app/.local): site-packages not writeable\n", text);
+        Assert.Contains("    pip install         into the user site: site-packages not writeable\n"
+            + "      layout            --prefix /home/app/.local (uv's prefix layout is this Python's user scheme)\n"
+            + "      would run         /usr/local/bin/uv pip install --prefix /home/app/.local --python /usr/local/bin/python3 '<package>'\n", text);
         Assert.Contains("  Mode                  auto (default)\n", text);
         Assert.EndsWith("ok: uv and a Python interpreter are there; nothing stops uvshim.\n", text);
     }
@@ -139,6 +154,8 @@ public class DoctorReportSpecs
         Assert.False(system.GetProperty("python").GetProperty("sitePackagesWritable").GetBoolean());
         Assert.Equal("prefix", system.GetProperty("python").GetProperty("layout").GetProperty("kind").GetString());
         Assert.Equal("user-install", system.GetProperty("python").GetProperty("install").GetProperty("outcome").GetString());
+        Assert.Equal("layout", system.GetProperty("python").GetProperty("install").GetProperty("steps")[1].GetProperty("label").GetString());
+        Assert.Equal("would run", system.GetProperty("python").GetProperty("install").GetProperty("results")[0].GetProperty("label").GetString());
         Assert.Equal(JsonValueKind.Null, system.GetProperty("python").GetProperty("externallyManaged").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("interpreters")[1].GetProperty("python").ValueKind);
         Assert.Equal(SettingDefinitions.All.Select(s => s.Key), root.GetProperty("settings").GetProperty("values").EnumerateArray().Select(v => v.GetProperty("key").GetString()));

@@ -148,6 +148,59 @@ public sealed class DoctorSpecs(IntegrationFixture fixture) : IClassFixture<Inte
         Assert.Equal("hand-over", row.GetProperty("python").GetProperty("install").GetProperty("outcome").GetString());
     }
 
+    [LinuxTheory]
+    [InlineData("unwritable", "user-install", "user-install")]
+    [InlineData("writable", "hand-over", "user-install")]
+    [InlineData("externally managed", "refuse", "refuse")]
+    public void Doctor_and_explain_decide_an_install_into_the_system_Python_alike(string kind, string install, string installUser)
+    {
+        // Arrange: the test user cannot write the unwritable copy nor Debian's own; the writable copy is the test process's.
+        using var user = kind == "writable" ? TestUser.CreateCurrent() : TestUser.CreateUnprivileged();
+        var python = kind switch
+        {
+            "unwritable" => TestInterpreters.UnwritableCopy,
+            "writable" => TestInterpreters.WritableCopy,
+            _ => IntegrationFixture.DebianPython,
+        };
+        var environment = fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"));
+
+        // Act
+        var doctor = ShimProcessRunner.RunShim(user, ["shim", "doctor", "--json"], environment);
+        var explained = ShimProcessRunner.RunShim(user, ["shim", "explain", "pip", "install", "x"], environment);
+        var explainedUser = ShimProcessRunner.RunShim(user, ["shim", "explain", "pip", "install", "--user", "x"], environment);
+
+        // Assert
+        Assert.True(doctor.ExitCode == 0, doctor.ToString());
+        using var json = JsonDocument.Parse(doctor.StandardOutput);
+        Assert.Equal("system", json.RootElement.GetProperty("selected").GetProperty("role").GetString());
+        var facts = json.RootElement.GetProperty("interpreters").EnumerateArray().Single(i => i.GetProperty("selected").GetBoolean()).GetProperty("python");
+        Assert.Equal(install, facts.GetProperty("install").GetProperty("outcome").GetString());
+        Assert.Equal(installUser, facts.GetProperty("installUser").GetProperty("outcome").GetString());
+        Assert.Equal(Decision(explained), Decision(facts.GetProperty("install")));
+        Assert.Equal(Decision(explainedUser), Decision(facts.GetProperty("installUser")));
+    }
+
+    /// <summary>The steps that make the decision: <c>decision</c>, <c>reason</c> (of a refusal) and <c>layout</c> (of a user install).</summary>
+    private static readonly string[] DecisionLabels = ["decision", "reason", "layout"];
+
+    private static List<(string, string)> Decision(JsonElement plan) =>
+        plan.GetProperty("steps").EnumerateArray()
+            .Select(s => (s.GetProperty("label").GetString()!, s.GetProperty("text").GetString()!))
+            .Where(s => DecisionLabels.Contains(s.Item1))
+            .ToList();
+
+    /// <summary>explain's rows (<c>label:</c>, padded, then the text) of the same labels.</summary>
+    private static List<(string, string)> Decision(ProcessResult explained)
+    {
+        Assert.True(explained.ExitCode == 0, explained.ToString());
+        var rows = explained.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => (line[..line.IndexOf(':')], line[(line.IndexOf(':') + 1)..].TrimStart()))
+            .Where(s => DecisionLabels.Contains(s.Item1))
+            .ToList();
+        Assert.Contains(rows, r => r.Item1 == "decision");
+        return rows;
+    }
+
     [LinuxFact]
     public void A_configuration_file_uvshim_cannot_read_is_a_problem_named_by_its_path()
     {

@@ -176,7 +176,9 @@ public sealed class PipSwitchesSpecs(IntegrationFixture fixture) : IClassFixture
         Assert.Contains("  user                  true (from PIP_USER=true)\n", text.StandardOutput);
         Assert.Contains($"  break-system-packages true (from break-system-packages = on in {pipConf} [install])\n", text.StandardOutput);
         Assert.Contains($"; overridden by break-system-packages = on in {pipConf} [install]", text.StandardOutput);
-        Assert.Contains("    pip install         into the user site (--prefix " + user.UserBase + "): user install by explicit request (PIP_USER=true)\n", text.StandardOutput);
+        Assert.Contains("    pip install         into the user site: user install by explicit request\n"
+            + "      user request      user install asked for by PIP_USER=true\n"
+            + $"      layout            --prefix {user.UserBase} ", text.StandardOutput);
         using var document = JsonDocument.Parse(json.StandardOutput);
         var pip = document.RootElement.GetProperty("pipConfig");
         Assert.Contains(pipConf, pip.GetProperty("filesRead").EnumerateArray().Select(f => f.GetString()));
