@@ -270,7 +270,7 @@ internal static class DoctorInspection
         if (plan is Plan.Refuse refuse)
             return ("refuse", plan.Steps.LastOrDefault(s => s.Label == "reason")?.Text ?? refuse.Message.Split('\n')[0]);
         var decision = plan.Steps.LastOrDefault(s => s.Label == "decision")?.Text ?? "";
-        foreach (var (prefix, outcome) in new[] { ("user install: ", "user-install"), ("hand over unchanged: ", "hand-over") })
+        foreach (var (prefix, outcome) in new[] { (PlanStep.UserInstall, "user-install"), (PlanStep.HandedOver, "hand-over") })
         {
             if (decision.StartsWith(prefix, StringComparison.Ordinal))
                 return (outcome, decision[prefix.Length..]);

@@ -124,7 +124,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
         }
 
         var userInstall = (InstallOutcome.UserInstall)outcome;
-        steps.Add(new("decision", "user install: " + userInstall.Reason));
+        steps.Add(new("decision", PlanStep.UserInstall + userInstall.Reason));
         var layout = UserLayout.Choose(facts);
         var notes = new List<string>();
         if (userInstall.Note is not null)

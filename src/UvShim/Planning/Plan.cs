@@ -46,7 +46,11 @@ internal abstract record Plan(IReadOnlyList<PlanStep> Steps)
     }
 }
 
-internal sealed record PlanStep(string Label, string Text);
+internal sealed record PlanStep(string Label, string Text)
+{
+    /// <summary>How the "decision" step of an install plan begins; doctor reads the outcome from it.</summary>
+    public const string HandedOver = "hand over unchanged: ", UserInstall = "user install: ";
+}
 
 /// <summary>One uv child run of a <see cref="Plan.Chain"/>, with the output it discards.</summary>
 internal sealed record ChildRun(IReadOnlyList<ArgumentSlot> Arguments, ChildOutput Output = ChildOutput.Inherited)

@@ -11,7 +11,7 @@ internal sealed class PlanLog(UvArguments arguments)
 
     public Plan Unchanged(string why, string? note = null)
     {
-        Add("decision", "hand over unchanged: " + why);
+        Add("decision", PlanStep.HandedOver + why);
         return new Plan.HandOver(InstallPlanner.Identity(arguments), false, note is null ? [] : [note], Steps);
     }
 

@@ -11,14 +11,14 @@ internal static class Planner
         if (kind == InvocationKind.PassThrough)
         {
             return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [],
-                [new("decision", "hand over unchanged: uvshim changes only pip install, sync, uninstall, list, freeze, show, and a project sync, run, add or remove that would sync into the user base or an unwritable prefix")]);
+                [new("decision", PlanStep.HandedOver + "uvshim changes only pip install, sync, uninstall, list, freeze, show, and a project sync, run, add or remove that would sync into the user base or an unwritable prefix")]);
         }
 
         var (config, problem) = UvConfigLoader.Load(arguments, kind, context);
         if (config is null)
         {
             return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [],
-                [new("uv config", problem!), new("decision", "hand over unchanged: uv cannot read its configuration and will say why")]);
+                [new("uv config", problem!), new("decision", PlanStep.HandedOver + "uv cannot read its configuration and will say why")]);
         }
         context = context with { UvConfig = config };
 
