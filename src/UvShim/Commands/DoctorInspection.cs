@@ -175,7 +175,7 @@ internal static class DoctorInspection
         {
             try
             {
-                facts = probe.RunAsync(interpreter.Executable).GetAwaiter().GetResult();
+                facts = probe.Run(interpreter.Executable);
                 // The cache keeps only probes of the interpreter itself, not of a launcher (a pyenv shim) in front of it.
                 how = key is not null && cache.TryRead(key) is not null ? "probed" : "probed, not cached";
             }

@@ -13,7 +13,7 @@ namespace UvShim.Planning;
 /// </summary>
 internal sealed class InspectPlanner(TargetFinder finder)
 {
-    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationKind kind, InvocationContext context)
+    public Plan Plan(UvArguments arguments, InvocationKind kind, InvocationContext context)
     {
         var log = new PlanLog(arguments);
         var steps = log.Steps;
@@ -38,7 +38,7 @@ internal sealed class InspectPlanner(TargetFinder finder)
                 : Unchanged($"{pathOptions[0].Spelling} given");
         }
 
-        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.Any, explicitUser, steps));
+        var (target, ending) = log.Target(finder.Find(arguments, context, Discovery.Any, explicitUser, steps));
         if (target is null)
             return ending!;
         var probe = target.Probe;

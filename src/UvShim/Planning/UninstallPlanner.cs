@@ -14,7 +14,7 @@ namespace UvShim.Planning;
 /// </summary>
 internal sealed class UninstallPlanner(TargetFinder finder)
 {
-    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationContext context)
+    public Plan Plan(UvArguments arguments, InvocationContext context)
     {
         var log = new PlanLog(arguments);
         var steps = log.Steps;
@@ -27,7 +27,7 @@ internal sealed class UninstallPlanner(TargetFinder finder)
             return Unchanged("--prefix or --target given");
 
         // uv 0.12.5 crates/uv/src/commands/pip/uninstall.rs: EnvironmentPreference::from_system_flag(system, true), as install.
-        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps));
+        var (target, ending) = log.Target(finder.Find(arguments, context, Discovery.ExplicitSystem, explicitUser, steps));
         if (target is null)
             return ending!;
         var probe = target.Probe;

@@ -12,17 +12,15 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
     // -I keeps the user's PYTHONPATH/PYTHONSTARTUP and the cwd out; PYTHONUSERBASE is still honoured.
     private static readonly string[] Arguments = ["-I", "-S", "-c", ProbeScript.Source];
 
-    public async Task<InterpreterProbe> RunAsync(string executable) => (await RunRawAsync(executable)).Probe;
-
     /// <summary>The probe and the output it was read from (what the cache keeps).</summary>
-    public async Task<(InterpreterProbe Probe, string Output)> RunRawAsync(string executable)
+    public (InterpreterProbe Probe, string Output) RunRaw(string executable)
     {
         var limits = new CaptureLimits(timeout, MaxOutputBytes, KeptErrorBytes: 64 * 1024);
         CapturedRun run;
         try
         {
             run = OperatingSystem.IsWindows()
-                ? await CliWrapCapture.RunAsync(executable, Arguments, limits)
+                ? CliWrapCapture.RunAsync(executable, Arguments, limits).GetAwaiter().GetResult()
                 : SpawnCapture.Run(executable, Arguments, limits);
         }
         catch (CaptureFailedException e)

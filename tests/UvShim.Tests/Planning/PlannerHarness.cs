@@ -62,7 +62,7 @@ internal sealed class PlannerHarness : IDisposable
         {
             AskedUv.Add(request);
             return null;
-        }), _ => Task.FromResult(Probe));
+        }), _ => Probe);
 
     /// <summary>The texts of a plan's uv command lines: the hand-over's, or each composed or chained run's.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Commands(Plan plan, string[] arguments) =>
