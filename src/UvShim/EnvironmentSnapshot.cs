@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Text;
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
+using UvShim.Processes;
 
 namespace UvShim;
 

@@ -1,4 +1,6 @@
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
+using UvShim.Processes;
 using UvShim.Output;
 using UvShim.Platform;
 using UvShim.Python;

@@ -1,5 +1,7 @@
 using System.Text;
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
+using UvShim.Processes;
 using UvShim.Platform;
 
 namespace UvShim.Cache;

@@ -1,6 +1,8 @@
 using System.Text;
 using UvShim.Arguments;
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
+using UvShim.Processes;
 using UvShim.Output;
 using UvShim.Planning;
 using UvShim.Settings;
@@ -74,8 +76,8 @@ internal static class ExplainCommand
             case Plan.Compose compose:
                 foreach (var note in compose.Notes)
                     Row("note", note);
-                foreach (var command in compose.Commands)
-                    Row("would run", ShellQuote.Join([uvPath, .. command]));
+                foreach (var run in compose.Runs)
+                    Row("would run", ShellQuote.Join([uvPath, .. run.Select(s => s.OriginalIndex >= 0 ? uvArguments[s.OriginalIndex] : s.Text)]));
                 break;
             case Plan.Chain chain:
                 foreach (var note in chain.Notes)

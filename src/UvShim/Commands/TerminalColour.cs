@@ -1,4 +1,6 @@
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
+using UvShim.Processes;
 
 namespace UvShim.Commands;
 

@@ -1,5 +1,6 @@
 using UvShim.Arguments;
 using UvShim.Platform;
+using UvShim.Native;
 
 namespace UvShim.Planning;
 

@@ -1,6 +1,7 @@
 using UvShim.Arguments;
 using UvShim.Decision;
 using UvShim.Platform;
+using UvShim.Native;
 using UvShim.Python;
 using UvShim.UvConfig;
 

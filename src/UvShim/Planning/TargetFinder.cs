@@ -1,5 +1,6 @@
 using UvShim.Arguments;
 using UvShim.Platform;
+using UvShim.Native;
 using UvShim.Python;
 
 namespace UvShim.Planning;

@@ -95,23 +95,9 @@ internal sealed class UninstallPlanner(TargetFinder finder)
             ? "uninstall from the user site"
             : "uninstall from the user site, then the rest as asked"));
 
-        var commands = new List<IReadOnlyList<ArgumentSlot>> { userPart };
-        if (systemPart is not null)
-            commands.Add(systemPart);
-        return new Plan.Compose(
-            commands.Select(c => (IReadOnlyList<string>)c.Select(s => s.OriginalIndex >= 0 ? arguments.Original[s.OriginalIndex] : s.Text).ToList()).ToList(),
-            invoker =>
-            {
-                if (systemPart is null)
-                    return invoker.Exec(userPart);
-                var first = invoker.Run(invoker.Texts(userPart));
-                if (first == 0)
-                    return invoker.Exec(systemPart);
-                invoker.Run(invoker.Texts(systemPart));
-                return first;
-            },
-            [],
-            steps);
+        return systemPart is null
+            ? new Plan.HandOver(userPart, true, [], steps)
+            : new Plan.Compose([userPart, systemPart], new Combination.UserPartThenRest(), [], steps);
     }
 
     /// <summary>The names each <c>-r</c> file's requirements name, normalized.</summary>

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
+using UvShim.Processes;
 
 namespace UvShim.Platform;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using UvShim.Platform;
+using UvShim.Processes;
 
 namespace UvShim.Python;
 
@@ -15,27 +15,24 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
     /// <summary>The probe and the output it was read from (what the cache keeps).</summary>
     public (InterpreterProbe Probe, string Output) RunRaw(string executable)
     {
-        var limits = new CaptureLimits(timeout, MaxOutputBytes, KeptErrorBytes: 64 * 1024);
-        CapturedRun run;
+        ChildResult run;
         try
         {
-            run = OperatingSystem.IsWindows()
-                ? CliWrapCapture.RunAsync(executable, Arguments, limits).GetAwaiter().GetResult()
-                : SpawnCapture.Run(executable, Arguments, limits);
+            run = ChildProcess.Run(ChildRequest.Captured(executable, Arguments, timeout, MaxOutputBytes, keptErrorBytes: 64 * 1024));
         }
-        catch (CaptureFailedException e)
+        catch (ChildFailedException e)
         {
             throw new ProbeFailedException(executable, e.Failure switch
             {
-                CaptureFailure.TooMuchOutput => $"is not a Python uvshim can use: it printed more than {MaxOutputBytes / 1024} KiB",
-                CaptureFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
-                _ => "could not be started: " + e.Message,
+                ChildFailure.TooMuchOutput => $"is not a Python uvshim can use: it printed more than {MaxOutputBytes / 1024} KiB",
+                ChildFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
+                _ => "could not be started: " + e.Detail,
             });
         }
 
         if (run.ExitCode != 0)
         {
-            var lastLine = run.ErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            var lastLine = run.ErrorText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .LastOrDefault() ?? "";
             if (lastLine.Length > 300)
                 lastLine = "…" + lastLine[^300..];
@@ -43,7 +40,7 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
             throw new ProbeFailedException(executable, ending + (lastLine.Length > 0 ? $": {lastLine}" : ""));
         }
 
-        var output = Encoding.UTF8.GetString(run.Output);
+        var output = run.OutputText;
         try
         {
             return (ProbeOutputParser.Parse(output), output);

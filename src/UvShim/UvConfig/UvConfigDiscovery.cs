@@ -1,4 +1,5 @@
 using UvShim.Platform;
+using UvShim.Native;
 
 namespace UvShim.UvConfig;
 

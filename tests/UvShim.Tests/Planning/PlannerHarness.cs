@@ -69,7 +69,7 @@ internal sealed class PlannerHarness : IDisposable
         plan switch
         {
             Plan.HandOver handOver => [handOver.Arguments.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()],
-            Plan.Compose compose => compose.Commands,
+            Plan.Compose compose => compose.Runs.Select(r => (IReadOnlyList<string>)r.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()).ToList(),
             Plan.Chain chain => chain.Runs.Select(r => (IReadOnlyList<string>)r.Arguments.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()).ToList(),
             _ => [],
         };

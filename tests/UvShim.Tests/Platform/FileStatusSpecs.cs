@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using UvShim.Platform;
+using UvShim.Native;
 
 namespace UvShim.Tests.Platform;
 

@@ -1,6 +1,7 @@
 using UvShim.Platform;
+using UvShim.Native;
 
-namespace UvShim.HandOver;
+namespace UvShim.Execution;
 
 internal sealed class UvNotFoundException(string message) : Exception(message);
 

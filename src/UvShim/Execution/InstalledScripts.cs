@@ -1,7 +1,8 @@
 using UvShim.Planning;
 using UvShim.Platform;
+using UvShim.Native;
 
-namespace UvShim.HandOver;
+namespace UvShim.Execution;
 
 /// <summary>
 /// Which console scripts an install put in a directory: the <c>.dist-info</c> directories of the site directories
