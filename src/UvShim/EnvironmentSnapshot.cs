@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Text;
-using UvShim.Execution;
 using UvShim.Native;
-using UvShim.Processes;
 
 namespace UvShim;
 

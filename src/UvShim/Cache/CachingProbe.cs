@@ -1,7 +1,6 @@
 using UvShim.Commands;
 using UvShim.Output;
 using UvShim.Platform;
-using UvShim.Native;
 using UvShim.Python;
 
 namespace UvShim.Cache;

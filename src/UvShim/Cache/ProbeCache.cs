@@ -1,8 +1,5 @@
-using UvShim.Execution;
 using UvShim.Native;
-using UvShim.Processes;
 using UvShim.Output;
-using UvShim.Platform;
 using UvShim.Python;
 
 namespace UvShim.Cache;

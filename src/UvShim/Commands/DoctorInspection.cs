@@ -6,7 +6,6 @@ using UvShim.Arguments;
 using UvShim.Cache;
 using UvShim.Decision;
 using UvShim.Execution;
-using UvShim.Native;
 using UvShim.Processes;
 using UvShim.PipConfig;
 using UvShim.Planning;

@@ -1,8 +1,6 @@
 using System.Text;
 using UvShim.Arguments;
 using UvShim.Execution;
-using UvShim.Native;
-using UvShim.Processes;
 using UvShim.Output;
 using UvShim.Planning;
 using UvShim.Settings;

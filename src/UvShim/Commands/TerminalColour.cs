@@ -1,6 +1,4 @@
-using UvShim.Execution;
 using UvShim.Native;
-using UvShim.Processes;
 
 namespace UvShim.Commands;
 

@@ -1,8 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using UvShim.Execution;
-using UvShim.Native;
-using UvShim.Processes;
 
 namespace UvShim.Native;
 

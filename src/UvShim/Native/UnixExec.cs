@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
-using UvShim.Platform;
-using UvShim.Native;
 
 namespace UvShim.Native;
 

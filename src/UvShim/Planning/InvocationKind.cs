@@ -1,6 +1,5 @@
 using UvShim.Arguments;
 using UvShim.Platform;
-using UvShim.Native;
 
 namespace UvShim.Planning;
 

@@ -1,6 +1,5 @@
 using UvShim.Decision;
 using UvShim.Platform;
-using UvShim.Native;
 using UvShim.Python;
 
 namespace UvShim.Planning;

@@ -1,6 +1,5 @@
 using UvShim.Arguments;
 using UvShim.Platform;
-using UvShim.Native;
 using UvShim.Python;
 
 namespace UvShim.Planning;

@@ -1,7 +1,5 @@
 using System.Text;
-using UvShim.Execution;
 using UvShim.Native;
-using UvShim.Processes;
 
 namespace UvShim.Platform;
 

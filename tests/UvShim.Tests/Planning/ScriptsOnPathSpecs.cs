@@ -1,6 +1,4 @@
 using UvShim.Execution;
-using UvShim.Native;
-using UvShim.Processes;
 using UvShim.Planning;
 using UvShim.Tests.Python;
 

@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using UvShim.Platform;
 using UvShim.Native;
 
 namespace UvShim.Tests.Platform;
