@@ -44,7 +44,7 @@ internal static class ShimRunner
                 StdErr.Line(refuse.Message);
                 return 2;
             }
-            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), args, LoopGuardMarkers.ForUv(env).ToList());
+            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), LoopGuardMarkers.ForUv(env).ToList());
         }
         catch (UvNotFoundException e)
         {

@@ -12,15 +12,12 @@ namespace UvShim.Execution;
 /// on uvshim's terminal or captured. Every run gets the slots' bytes (an original token as the caller passed it) and
 /// uvshim's environment with the <see cref="LoopGuardMarkers"/>.
 /// </summary>
-internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyList<string> arguments,
-    IReadOnlyList<KeyValuePair<string, string>> markers)
+internal sealed class UvInvoker(string uvPath, byte[][] rawArguments, IReadOnlyList<KeyValuePair<string, string>> markers)
 {
     public string UvPath => uvPath;
 
     /// <summary>Signals for the children this invoker runs (set by the caller for the duration of a multi-step plan).</summary>
     public ChildSignals? Signals { get; set; }
-
-    public string Text(ArgumentSlot slot) => slot.OriginalIndex >= 0 ? arguments[slot.OriginalIndex] : slot.Text;
 
     /// <summary>Replaces uvshim with uv; returns only if that failed.</summary>
     public int Exec(IReadOnlyList<ArgumentSlot> slots)
