@@ -6,10 +6,10 @@ using UvShim.Arguments;
 using UvShim.Cache;
 using UvShim.Decision;
 using UvShim.Execution;
-using UvShim.Processes;
 using UvShim.PipConfig;
 using UvShim.Planning;
 using UvShim.Platform;
+using UvShim.Processes;
 using UvShim.Python;
 using UvShim.Settings;
 

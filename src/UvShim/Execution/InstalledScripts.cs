@@ -1,5 +1,5 @@
-using UvShim.Planning;
 using UvShim.Native;
+using UvShim.Planning;
 
 namespace UvShim.Execution;
 

@@ -2,7 +2,6 @@ using UvShim.Arguments;
 using UvShim.Decision;
 using UvShim.PipConfig;
 using UvShim.Platform;
-using UvShim.Native;
 using UvShim.Python;
 
 namespace UvShim.Planning;

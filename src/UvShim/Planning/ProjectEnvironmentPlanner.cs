@@ -1,7 +1,6 @@
 using UvShim.Arguments;
 using UvShim.Decision;
 using UvShim.Platform;
-using UvShim.Native;
 using UvShim.Python;
 using UvShim.UvConfig;
 

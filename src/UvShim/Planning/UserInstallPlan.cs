@@ -1,6 +1,5 @@
 using UvShim.Arguments;
 using UvShim.Decision;
-using UvShim.Native;
 using UvShim.Processes;
 using UvShim.Python;
 

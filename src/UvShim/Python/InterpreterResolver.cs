@@ -1,5 +1,4 @@
 using UvShim.Platform;
-using UvShim.Native;
 
 namespace UvShim.Python;
 

@@ -27,8 +27,8 @@ internal sealed class UvPythonFind(Lazy<string> uv, TimeSpan timeout)
     {
         try
         {
-            var run = ChildProcess.Run(ChildRequest.Captured(uv.Value, Arguments(request, system), timeout, maxOutputBytes: 64 * 1024, keptErrorBytes: 1024)
-                with { WorkingDirectory = workingDirectory, Environment = WithoutPreferenceVariables });
+            var question = ChildRequest.Captured(uv.Value, Arguments(request, system), timeout, maxOutputBytes: 64 * 1024, keptErrorBytes: 1024);
+            var run = ChildProcess.Run(question with { WorkingDirectory = workingDirectory, Environment = WithoutPreferenceVariables });
             var path = run.OutputText.Trim();
             return run.ExitCode == 0 && path.Length > 0 && File.Exists(path) ? path : null;
         }
