@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Text;
-using UvShim.HandOver;
+using UvShim.Native;
 
 namespace UvShim;
 

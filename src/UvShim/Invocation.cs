@@ -1,4 +1,4 @@
-using UvShim.HandOver;
+using UvShim.Execution;
 using UvShim.Output;
 using UvShim.Planning;
 using UvShim.Settings;
@@ -16,7 +16,7 @@ internal sealed record Invocation(InvocationContext Context, Lazy<string> Uv)
     public static Invocation? Start()
     {
         var env = EnvironmentSnapshot.Read();
-        if (HandOverMarkers.LoopMessage(env) is { } loop)
+        if (LoopGuardMarkers.LoopMessage(env) is { } loop)
         {
             StdErr.Line(loop);
             return null;

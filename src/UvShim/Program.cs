@@ -1,10 +1,18 @@
 using UvShim;
 using UvShim.Commands;
 using UvShim.Output;
+using UvShim.Processes;
 
 try
 {
     return args is ["shim", ..] ? ShimCommand.Run(args[1..]) : ShimRunner.Run(args);
+}
+catch (ChildFailedException e)
+{
+    // A program uvshim runs did not start or was stopped: the user's problem to fix, not a defect.
+    StdErr.Line(e.Message);
+    ShimLog.Flush();
+    return 2;
 }
 catch (Exception e)
 {

@@ -1,5 +1,6 @@
 using UvShim.Arguments;
-using UvShim.HandOver;
+using UvShim.Execution;
+using UvShim.Native;
 using UvShim.Output;
 using UvShim.Planning;
 
@@ -27,7 +28,7 @@ internal static class ShimRunner
                 StdErr.Line(refuse.Message);
                 return 2;
             }
-            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), args, HandOverMarkers.ForUv(env).ToList());
+            invoker = new UvInvoker(uv.Value, RawArgv.Read(args), LoopGuardMarkers.ForUv(env).ToList());
         }
         catch (UvNotFoundException e)
         {
@@ -52,18 +53,9 @@ internal static class ShimRunner
         return plan switch
         {
             Plan.HandOver handOver => invoker.Exec(handOver.Arguments),
-            Plan.Compose compose => Compose(compose, invoker),
+            Plan.Compose compose => ComposeRunner.Run(compose, invoker),
             Plan.Chain chain => ChainRunner.Run(chain, invoker),
             _ => throw new InvalidOperationException("unknown plan"),
         };
-    }
-
-    private static int Compose(Plan.Compose compose, UvInvoker invoker)
-    {
-        using var signals = new ChildSignals();
-        invoker.Signals = signals;
-        var code = compose.Execute(invoker);
-        signals.ReRaise();
-        return code;
     }
 }

@@ -1,6 +1,5 @@
-using UvShim.HandOver;
+using UvShim.Native;
 using UvShim.Output;
-using UvShim.Platform;
 using UvShim.Python;
 
 namespace UvShim.Cache;

@@ -1,5 +1,5 @@
 using System.Text;
-using UvShim.HandOver;
+using UvShim.Native;
 using UvShim.Platform;
 
 namespace UvShim.Cache;

@@ -5,10 +5,11 @@ using Serilog.Events;
 using UvShim.Arguments;
 using UvShim.Cache;
 using UvShim.Decision;
-using UvShim.HandOver;
+using UvShim.Execution;
 using UvShim.PipConfig;
 using UvShim.Planning;
 using UvShim.Platform;
+using UvShim.Processes;
 using UvShim.Python;
 using UvShim.Settings;
 
@@ -192,7 +193,7 @@ internal static class DoctorInspection
         {
             try
             {
-                facts = probe.RunAsync(interpreter.Executable).GetAwaiter().GetResult();
+                facts = probe.Run(interpreter.Executable);
                 // The cache keeps only probes of the interpreter itself, not of a launcher (a pyenv shim) in front of it.
                 how = key is not null && cache.TryRead(key) is not null ? "probed" : "probed, not cached";
             }
@@ -304,24 +305,23 @@ internal static class DoctorInspection
     /// <summary>The first line of <c>uv --version</c>, or why there is none.</summary>
     private static (string? Version, string? Error) UvVersion(string uv, TimeSpan timeout)
     {
-        CapturedRun run;
+        ChildResult run;
         try
         {
-            run = CliWrapCapture.RunAsync(uv, ["--version"], new CaptureLimits(timeout, MaxOutputBytes: 64 * 1024, KeptErrorBytes: 1024))
-                .GetAwaiter().GetResult();
+            run = ChildProcess.Run(ChildRequest.Captured(uv, ["--version"], timeout, maxOutputBytes: 64 * 1024, keptErrorBytes: 1024));
         }
-        catch (CaptureFailedException e)
+        catch (ChildFailedException e)
         {
             return (null, e.Failure switch
             {
-                CaptureFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
-                CaptureFailure.TooMuchOutput => "printed more than 64 KiB",
-                _ => "could not be started: " + e.Message,
+                ChildFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
+                ChildFailure.TooMuchOutput => "printed more than 64 KiB",
+                _ => "could not be started: " + e.Detail,
             });
         }
         if (run.ExitCode != 0)
             return (null, $"exited with {run.ExitCode}");
-        var firstLine = Encoding.UTF8.GetString(run.Output).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var firstLine = run.OutputText.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         return firstLine is null ? (null, "printed nothing") : (firstLine, null);
     }
 

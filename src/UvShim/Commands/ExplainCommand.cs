@@ -1,6 +1,6 @@
 using System.Text;
 using UvShim.Arguments;
-using UvShim.HandOver;
+using UvShim.Execution;
 using UvShim.Output;
 using UvShim.Planning;
 

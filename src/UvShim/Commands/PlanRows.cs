@@ -29,8 +29,8 @@ internal static class PlanRows
             case Plan.Compose compose:
                 foreach (var note in compose.Notes)
                     Row("note", note);
-                foreach (var command in compose.Commands)
-                    Row("would run", ShellQuote.Join([uvPath, .. command]));
+                foreach (var run in compose.Runs)
+                    Row("would run", ShellQuote.Join([uvPath, .. run.Select(Original)]));
                 break;
             case Plan.Chain chain:
                 foreach (var note in chain.Notes)

@@ -1,4 +1,4 @@
-using UvShim.HandOver;
+using UvShim.Native;
 
 namespace UvShim.Commands;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using UvShim.Arguments;
 using UvShim.Output;
 using UvShim.Planning;
+using UvShim.Processes;
 
 namespace UvShim.Merging;
 
@@ -35,26 +36,26 @@ internal static class MergedList
         var outdated = Outdated(arguments);
         // Each run prints JSON; one -q at most, since uv -qq prints nothing at all (printer.rs Printer::Silent).
         var remove = arguments.All("--format").Concat(Quietness.BeyondFirst(arguments)).ToList();
-        var system = Texts(arguments, SlotList.WithPositionals(arguments, remove, ["--format", "json"], []));
-        var user = Texts(arguments, SlotList.WithPositionals(arguments, remove.Concat(arguments.All("--python")),
-            [.. userInsert, "--format", "json"], []));
+        var system = SlotList.WithPositionals(arguments, remove, ["--format", "json"], []);
+        var user = SlotList.WithPositionals(arguments, remove.Concat(arguments.All("--python")), [.. userInsert, "--format", "json"], []);
+        return new Plan.Compose([system, user], new Combination.MergedList(format, outdated, Quietness.IsSilent(arguments)), [], steps);
+    }
 
-        return new Plan.Compose([system, user], invoker => CapturedRuns.SystemThenUser(invoker, system, user, Quietness.IsSilent(arguments),
-            (systemRun, userRun) =>
-            {
-                List<InstalledPackage> merged;
-                try
-                {
-                    merged = Merge(PackageListJson.Parse(userRun.StandardOutput), PackageListJson.Parse(systemRun.StandardOutput));
-                }
-                catch (JsonException e)
-                {
-                    StdErr.Line($"cannot read uv's JSON package list: {e.Message}");
-                    return 2;
-                }
-                StdOut.Write(PackageListFormat.Render(merged, format, outdated));
-                return 0;
-            }), [], steps);
+    /// <summary>Prints the merged list of the two JSON lists; uvshim's exit code.</summary>
+    public static int Print(ChildResult systemRun, ChildResult userRun, Combination.MergedList how)
+    {
+        List<InstalledPackage> merged;
+        try
+        {
+            merged = Merge(PackageListJson.Parse(userRun.OutputText), PackageListJson.Parse(systemRun.OutputText));
+        }
+        catch (JsonException e)
+        {
+            StdErr.Line($"cannot read uv's JSON package list: {e.Message}");
+            return 2;
+        }
+        StdOut.Write(PackageListFormat.Render(merged, how.Format, how.Outdated));
+        return 0;
     }
 
     /// <summary>One entry per name, the user site's first (as on sys.path), sorted as uv sorts.</summary>
@@ -68,9 +69,6 @@ internal static class MergedList
             .ThenBy(p => p.Version, StringComparer.Ordinal)
             .ToList();
     }
-
-    internal static IReadOnlyList<string> Texts(UvArguments arguments, IReadOnlyList<ArgumentSlot> slots) =>
-        slots.Select(s => s.OriginalIndex >= 0 ? arguments.Original[s.OriginalIndex] : s.Text).ToList();
 
     private static string Format(UvArguments arguments) => arguments.Last("--format")?.Value ?? "columns";
 

@@ -1,6 +1,7 @@
 using UvShim.Arguments;
 using UvShim.Output;
 using UvShim.Planning;
+using UvShim.Processes;
 
 namespace UvShim.Merging;
 
@@ -10,36 +11,37 @@ namespace UvShim.Merging;
 /// </summary>
 internal static class MergedShow
 {
-    public static Plan Plan(UvArguments arguments, IReadOnlyList<string> userInsert, ISet<string> inUserSite, List<PlanStep> steps)
+    public static Plan Plan(UvArguments arguments, IReadOnlyList<string> userInsert, IReadOnlySet<string> inUserSite, List<PlanStep> steps)
     {
         var asked = arguments.Positionals.Select(p => p.Value).ToList();
         var userNames = asked.Where(n => inUserSite.Contains(PackageName.Normalize(n))).ToList();
         var systemNames = asked.Where(n => !inUserSite.Contains(PackageName.Normalize(n))).ToList();
         var python = arguments.All("--python").ToList();
-        var user = MergedList.Texts(arguments, SlotList.WithPositionals(arguments, python, userInsert, userNames));
+        var user = SlotList.WithPositionals(arguments, python, userInsert, userNames);
         if (userNames.Count == 0)
             return new Plan.HandOver(InstallPlanner.Identity(arguments), false, [], steps);
         if (systemNames.Count == 0)
-            return new Plan.HandOver(SlotList.WithPositionals(arguments, python, userInsert, userNames), true, [], steps);
+            return new Plan.HandOver(user, true, [], steps);
 
-        var system = MergedList.Texts(arguments, SlotList.WithPositionals(arguments, [], [], systemNames));
-        return new Plan.Compose([user, system], invoker =>
-        {
-            var userRun = invoker.Capture(user);
-            var systemRun = invoker.Capture(system);
-            CapturedRuns.ForwardErrors(userRun, systemRun);
-            var blocks = Blocks(userRun.StandardOutput).Concat(Blocks(systemRun.StandardOutput))
-                .OrderBy(NameOf, StringComparer.Ordinal)
-                .ToList();
-            if (blocks.Count > 0)
-                StdOut.Write(string.Join("---\n", blocks));
-            // uv 0.12.5 crates/uv/src/commands/pip/show.rs: 1 when none of the packages was found, 0 when some were;
-            // an error (2) from either run stands. Each run keeps the user's -q, which silences show's output but
-            // not its exit code (it prints through printer.stdout(), printer.rs).
-            if (userRun.ExitCode > 1 || systemRun.ExitCode > 1)
-                return Math.Max(userRun.ExitCode, systemRun.ExitCode);
-            return userRun.ExitCode == 0 || systemRun.ExitCode == 0 ? 0 : 1;
-        }, [], steps);
+        var system = SlotList.WithPositionals(arguments, [], [], systemNames);
+        return new Plan.Compose([user, system], new Combination.MergedShow(), [], steps);
+    }
+
+    /// <summary>Prints the blocks of both runs in uv's order; uvshim's exit code.</summary>
+    public static int Print(ChildResult userRun, ChildResult systemRun)
+    {
+        CapturedRuns.ForwardErrors(userRun, systemRun);
+        var blocks = Blocks(userRun.OutputText).Concat(Blocks(systemRun.OutputText))
+            .OrderBy(NameOf, StringComparer.Ordinal)
+            .ToList();
+        if (blocks.Count > 0)
+            StdOut.Write(string.Join("---\n", blocks));
+        // uv 0.12.5 crates/uv/src/commands/pip/show.rs: 1 when none of the packages was found, 0 when some were;
+        // an error (2) from either run stands. Each run keeps the user's -q, which silences show's output but
+        // not its exit code (it prints through printer.stdout(), printer.rs).
+        if (userRun.ShellCode > 1 || systemRun.ShellCode > 1)
+            return Math.Max(userRun.ShellCode, systemRun.ShellCode);
+        return userRun.ShellCode == 0 || systemRun.ShellCode == 0 ? 0 : 1;
     }
 
     private static IEnumerable<string> Blocks(string output)

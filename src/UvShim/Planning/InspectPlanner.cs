@@ -13,7 +13,7 @@ namespace UvShim.Planning;
 /// </summary>
 internal sealed class InspectPlanner(TargetFinder finder)
 {
-    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationKind kind, InvocationContext context)
+    public Plan Plan(UvArguments arguments, InvocationKind kind, InvocationContext context)
     {
         var log = new PlanLog(arguments);
         var steps = log.Steps;
@@ -38,7 +38,7 @@ internal sealed class InspectPlanner(TargetFinder finder)
                 : Unchanged($"{pathOptions[0].Spelling} given");
         }
 
-        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.Any, explicitUser, steps));
+        var (target, ending) = log.Target(finder.Find(arguments, context, Discovery.Any, explicitUser, steps));
         if (target is null)
             return ending!;
         var probe = target.Probe;
@@ -55,7 +55,7 @@ internal sealed class InspectPlanner(TargetFinder finder)
             {
                 var why = probe.VenvWithoutSystemSite ? "not visible in this virtual environment" : probe.UserSiteEnabled ? "absent" : "disabled";
                 steps.Add(new("decision", $"the user site is {why}: nothing to show"));
-                return new Plan.Compose([], _ => EmptyView(arguments, kind), [], steps);
+                return new Plan.Compose([], EmptyView(arguments, kind), [], steps);
             }
             var rewritten = SlotList.WithPositionals(arguments, arguments.All("--user").Concat(arguments.All("--python")),
                 userInsert, arguments.Positionals.Select(p => p.Value));
@@ -80,23 +80,18 @@ internal sealed class InspectPlanner(TargetFinder finder)
     private static string[] Sites(SchemePaths scheme) => [.. new[] { scheme.Purelib, scheme.Platlib }.Distinct()];
 
     /// <summary>What uv prints for an empty site: <c>[]</c> for JSON (hidden by <c>-qq</c>); show's warning (hidden by <c>-q</c>) and exit 1.</summary>
-    private static int EmptyView(UvArguments arguments, InvocationKind kind)
+    private static Combination.Answer EmptyView(UvArguments arguments, InvocationKind kind)
     {
         var quiet = Quietness.Level(arguments);
-        if (kind == InvocationKind.PipList && arguments.Last("--format")?.Value == "json" && quiet < 2)
-            StdOut.Write("[]\n");
         if (kind == InvocationKind.PipShow)
         {
             // uv 0.12.5 crates/uv/src/commands/pip/show.rs: the names sorted and deduplicated, through printer.stderr().
             var names = arguments.Positionals.Select(p => PackageName.Normalize(p.Value)).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (quiet == 0)
-            {
-                StdErr.Write(names.Count == 0
-                    ? "warning: Please provide a package name or names.\n"
-                    : $"warning: Package(s) not found for: {string.Join(", ", names)}\n");
-            }
-            return 1;
+            var warning = quiet > 0 ? ""
+                : names.Count == 0 ? "warning: Please provide a package name or names.\n"
+                : $"warning: Package(s) not found for: {string.Join(", ", names)}\n";
+            return new Combination.Answer("", warning, 1);
         }
-        return 0;
+        return new Combination.Answer(kind == InvocationKind.PipList && arguments.Last("--format")?.Value == "json" && quiet < 2 ? "[]\n" : "", "", 0);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
     /// <summary>The section of pip's configuration an install reads besides <c>[global]</c>.</summary>
     private const string PipCommand = "install";
 
-    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationKind kind, InvocationContext context)
+    public Plan Plan(UvArguments arguments, InvocationKind kind, InvocationContext context)
     {
         // pip's --root installs under another root; deciding as if it were absent would install elsewhere. uv has no
         // such option, so the line goes as typed and uv says so.
@@ -24,19 +24,19 @@ internal sealed class InstallPlanner(TargetFinder finder)
 
         var install = kind == InvocationKind.PipInstall;
         var pip = install && context.Settings.Mode != ShimMode.Off ? new PipConfiguration(context.Environment) : null;
-        var (plan, request) = await PlanWithAsync(arguments, kind, context, pip, followPipUser: true);
+        var (plan, request) = PlanWith(arguments, kind, context, pip, followPipUser: true);
         if (request is { FromPipConfiguration: true, User: true } && plan is Plan.Refuse refused)
         {
             // pip would refuse the user install its configuration asks for (a venv without system site-packages, say);
             // uv alone would not refuse this line, so uvshim decides as without the switch: never worse than uv alone.
-            var (without, _) = await PlanWithAsync(arguments, kind, context, pip, followPipUser: false);
+            var (without, _) = PlanWith(arguments, kind, context, pip, followPipUser: false);
             var why = refused.Message.Split('\n')[0];
             plan = without with { Steps = [new("user request", $"{request.Source} not followed: pip would refuse it ({why}); deciding as without it"), .. without.Steps] };
         }
         return install ? WithoutPipOptions(arguments, plan) : plan;
     }
 
-    private async Task<(Plan Plan, UserRequest Request)> PlanWithAsync(
+    private (Plan Plan, UserRequest Request) PlanWith(
         UvArguments arguments, InvocationKind kind, InvocationContext context, PipConfiguration? pip, bool followPipUser)
     {
         var log = new PlanLog(arguments);
@@ -68,7 +68,7 @@ internal sealed class InstallPlanner(TargetFinder finder)
                 return (Unchanged("--prefix or --target given"), request);
         }
 
-        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps, decideInEnvironments: true));
+        var (target, ending) = log.Target(finder.Find(arguments, context, Discovery.ExplicitSystem, explicitUser, steps, decideInEnvironments: true));
         if (target is null)
             return (ending!, request);
         var facts = target.Probe;

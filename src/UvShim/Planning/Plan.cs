@@ -1,5 +1,5 @@
 using UvShim.Arguments;
-using UvShim.HandOver;
+using UvShim.Processes;
 
 namespace UvShim.Planning;
 
@@ -14,10 +14,10 @@ internal abstract record Plan(IReadOnlyList<PlanStep> Steps)
     public sealed record Refuse(string Message, IReadOnlyList<PlanStep> Steps) : Plan(Steps);
 
     /// <summary>
-    /// More than one uv run, or uv runs whose output uvshim combines (a mixed uninstall, a merged
-    /// list). <paramref name="Commands"/> describe them for explain.
+    /// More than one uv run, or uv runs whose output uvshim combines (a mixed uninstall, a merged list): the
+    /// <paramref name="Runs"/>' arguments, and how they make one result (<see cref="Combination"/>).
     /// </summary>
-    public sealed record Compose(IReadOnlyList<IReadOnlyList<string>> Commands, Func<UvInvoker, int> Execute, IReadOnlyList<string> Notes, IReadOnlyList<PlanStep> Steps)
+    public sealed record Compose(IReadOnlyList<IReadOnlyList<ArgumentSlot>> Runs, Combination How, IReadOnlyList<string> Notes, IReadOnlyList<PlanStep> Steps)
         : Plan(Steps);
 
     /// <summary>
@@ -52,8 +52,8 @@ internal sealed record PlanStep(string Label, string Text)
     public const string HandedOver = "hand over unchanged: ", UserInstall = "user install: ";
 }
 
-/// <summary>One uv child run of a <see cref="Plan.Chain"/>, with the output it discards.</summary>
-internal sealed record ChildRun(IReadOnlyList<ArgumentSlot> Arguments, ChildOutput Output = ChildOutput.Inherited)
+/// <summary>One uv child run of a <see cref="Plan.Chain"/>, with the output it discards (<see cref="ChildStream.Discard"/>).</summary>
+internal sealed record ChildRun(IReadOnlyList<ArgumentSlot> Arguments, ChildStream Output = ChildStream.Inherit, ChildStream Error = ChildStream.Inherit)
 {
     /// <summary>Stands for the private requirements file in <see cref="Arguments"/>; a NUL cannot be in a real argument.</summary>
     public const string RequirementsFile = "\0requirements.txt";
@@ -63,7 +63,7 @@ internal sealed record ChildRun(IReadOnlyList<ArgumentSlot> Arguments, ChildOutp
 
     /// <summary>A run of new arguments only; <paramref name="QuietStdout"/> drops its standard output.</summary>
     public ChildRun(IReadOnlyList<string> Arguments, bool QuietStdout = false)
-        : this(Arguments.Select(a => new ArgumentSlot(-1, a)).ToList(), QuietStdout ? ChildOutput.NoStdout : ChildOutput.Inherited)
+        : this(Arguments.Select(a => new ArgumentSlot(-1, a)).ToList(), QuietStdout ? ChildStream.Discard : ChildStream.Inherit)
     {
     }
 

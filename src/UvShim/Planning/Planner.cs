@@ -25,13 +25,12 @@ internal static class Planner
         var finder = PlannerFactory.Finder(context, uv);
         var plan = kind switch
         {
-            InvocationKind.PipInstall or InvocationKind.PipSync => new InstallPlanner(finder).PlanAsync(arguments, kind, context),
-            InvocationKind.PipUninstall => new UninstallPlanner(finder).PlanAsync(arguments, context),
+            InvocationKind.PipInstall or InvocationKind.PipSync => new InstallPlanner(finder).Plan(arguments, kind, context),
+            InvocationKind.PipUninstall => new UninstallPlanner(finder).Plan(arguments, context),
             InvocationKind.ProjectSync or InvocationKind.ProjectRun or InvocationKind.ProjectAdd or InvocationKind.ProjectRemove =>
-                Task.FromResult(new ProjectEnvironmentPlanner(finder).Plan(arguments, kind, context)),
-            _ => new InspectPlanner(finder).PlanAsync(arguments, kind, context),
+                new ProjectEnvironmentPlanner(finder).Plan(arguments, kind, context),
+            _ => new InspectPlanner(finder).Plan(arguments, kind, context),
         };
-        var result = plan.GetAwaiter().GetResult();
-        return config.Files.Count == 0 ? result : result with { Steps = [new("uv config", string.Join(", ", config.Files)), .. result.Steps] };
+        return config.Files.Count == 0 ? plan : plan with { Steps = [new("uv config", string.Join(", ", config.Files)), .. plan.Steps] };
     }
 }

@@ -7,7 +7,7 @@ namespace UvShim.Planning;
 internal static class PlannerFactory
 {
     public static TargetFinder Finder(InvocationContext context, Lazy<string> uv) =>
-        new(Resolver(context, uv), Probe(context).RunAsync);
+        new(Resolver(context, uv), Probe(context).Run);
 
     public static InterpreterResolver Resolver(InvocationContext context, Lazy<string> uv) =>
         new(new UvPythonFind(uv, context.Settings.ProbeTimeout).Find);

@@ -46,8 +46,8 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
         Target target;
         if (prefixPython is not null)
         {
-            var (found, ending) = log.Target(finder.FindAsync(
-                UvArguments.Parse(["pip", "install", "--python", prefixPython]), context, Discovery.ExplicitSystem, false, steps).GetAwaiter().GetResult());
+            var (found, ending) = log.Target(finder.Find(
+                UvArguments.Parse(["pip", "install", "--python", prefixPython]), context, Discovery.ExplicitSystem, false, steps));
             if (found is null)
                 return ending!;
             target = found;
@@ -58,7 +58,7 @@ internal sealed class ProjectEnvironmentPlanner(TargetFinder finder)
         }
         else
         {
-            var (found, ending) = log.Target(finder.FindAsync(arguments, context, Discovery.Any, explicitUser: true, steps).GetAwaiter().GetResult());
+            var (found, ending) = log.Target(finder.Find(arguments, context, Discovery.Any, explicitUser: true, steps));
             if (found is null)
                 return ending!;
             target = found;

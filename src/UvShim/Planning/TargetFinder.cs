@@ -24,13 +24,13 @@ internal abstract record TargetOutcome
 }
 
 /// <summary>Finds the interpreter uv would target and probes it, or says why there is nothing to do.</summary>
-internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Task<InterpreterProbe>> probe)
+internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, InterpreterProbe> probe)
 {
     /// <param name="decideInEnvironments">
     /// Probe a venv that includes system site-packages, and a conda environment other than base, even without
     /// <c>--user</c>: pip falls back to the user site from them when they cannot be written (install).
     /// </param>
-    public async Task<TargetOutcome> FindAsync(UvArguments arguments, InvocationContext context, Discovery discovery, bool explicitUser, List<PlanStep> steps,
+    public TargetOutcome Find(UvArguments arguments, InvocationContext context, Discovery discovery, bool explicitUser, List<PlanStep> steps,
         bool decideInEnvironments = false)
     {
         var env = context.Environment;
@@ -81,7 +81,7 @@ internal sealed class TargetFinder(InterpreterResolver resolver, Func<string, Ta
         InterpreterProbe facts;
         try
         {
-            facts = await probe(interpreter.Executable);
+            facts = probe(interpreter.Executable);
         }
         catch (ProbeFailedException e)
         {

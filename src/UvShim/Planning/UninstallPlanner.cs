@@ -14,7 +14,7 @@ namespace UvShim.Planning;
 /// </summary>
 internal sealed class UninstallPlanner(TargetFinder finder)
 {
-    public async Task<Plan> PlanAsync(UvArguments arguments, InvocationContext context)
+    public Plan Plan(UvArguments arguments, InvocationContext context)
     {
         var log = new PlanLog(arguments);
         var steps = log.Steps;
@@ -27,7 +27,7 @@ internal sealed class UninstallPlanner(TargetFinder finder)
             return Unchanged("--prefix or --target given");
 
         // uv 0.12.5 crates/uv/src/commands/pip/uninstall.rs: EnvironmentPreference::from_system_flag(system, true), as install.
-        var (target, ending) = log.Target(await finder.FindAsync(arguments, context, Discovery.ExplicitSystem, explicitUser, steps));
+        var (target, ending) = log.Target(finder.Find(arguments, context, Discovery.ExplicitSystem, explicitUser, steps));
         if (target is null)
             return ending!;
         var probe = target.Probe;
@@ -95,23 +95,9 @@ internal sealed class UninstallPlanner(TargetFinder finder)
             ? "uninstall from the user site"
             : "uninstall from the user site, then the rest as asked"));
 
-        var commands = new List<IReadOnlyList<ArgumentSlot>> { userPart };
-        if (systemPart is not null)
-            commands.Add(systemPart);
-        return new Plan.Compose(
-            commands.Select(c => (IReadOnlyList<string>)c.Select(s => s.OriginalIndex >= 0 ? arguments.Original[s.OriginalIndex] : s.Text).ToList()).ToList(),
-            invoker =>
-            {
-                if (systemPart is null)
-                    return invoker.Exec(userPart);
-                var first = invoker.Run(invoker.Texts(userPart));
-                if (first == 0)
-                    return invoker.Exec(systemPart);
-                invoker.Run(invoker.Texts(systemPart));
-                return first;
-            },
-            [],
-            steps);
+        return systemPart is null
+            ? new Plan.HandOver(userPart, true, [], steps)
+            : new Plan.Compose([userPart, systemPart], new Combination.UserPartThenRest(), [], steps);
     }
 
     /// <summary>The names each <c>-r</c> file's requirements name, normalized.</summary>

@@ -1,6 +1,6 @@
 using UvShim.Arguments;
 using UvShim.Decision;
-using UvShim.HandOver;
+using UvShim.Processes;
 using UvShim.Python;
 
 namespace UvShim.Planning;
@@ -49,7 +49,7 @@ internal static class UserInstallPlan
         var pinned = ArgumentRewriter.ToUserScheme(arguments, layout, executable, removed, ConstraintsOptions(arguments, context));
         var dryRun = arguments.Has("--dry-run") ? plain : ArgumentRewriter.ToUserScheme(arguments, layout, executable, removed, ["--dry-run"]);
         var retry = new ChainRetry(
-            new ChildRun(dryRun, ChildOutput.None),
+            new ChildRun(dryRun, ChildStream.Discard, ChildStream.Discard),
             new ChildRun(plain),
             quiet ? null : "The packages of the system site-packages, at their versions there, leave no solution; installing "
                 + "uv's choice into the user site instead, where it shadows them (as pip installs what a requirement needs).");

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using UvShim.HandOver;
+using UvShim.Native;
 
 namespace UvShim.Platform;
 

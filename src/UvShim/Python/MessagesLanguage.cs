@@ -1,5 +1,5 @@
 using System.Text;
-using UvShim.Platform;
+using UvShim.Processes;
 
 namespace UvShim.Python;
 
@@ -33,14 +33,11 @@ except (AttributeError, ValueError): print("")
 
         try
         {
-            var limits = new CaptureLimits(timeout, MaxOutputBytes: 4096, KeptErrorBytes: 1024);
-            var run = OperatingSystem.IsWindows()
-                ? CliWrapCapture.RunAsync(executable, ["-I", "-S", "-c", Script], limits).GetAwaiter().GetResult()
-                : SpawnCapture.Run(executable, ["-I", "-S", "-c", Script], limits);
-            var language = Encoding.UTF8.GetString(run.Output).Trim();
+            var run = ChildProcess.Run(ChildRequest.Captured(executable, ["-I", "-S", "-c", Script], timeout, maxOutputBytes: 4096, keptErrorBytes: 1024));
+            var language = run.OutputText.Trim();
             return run.ExitCode == 0 && language.Length > 0 ? language : null;
         }
-        catch (CaptureFailedException)
+        catch (ChildFailedException)
         {
             return null;
         }

@@ -1,5 +1,5 @@
 using System.Text;
-using UvShim.Platform;
+using UvShim.Processes;
 
 namespace UvShim.Python;
 
@@ -12,32 +12,27 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
     // -I keeps the user's PYTHONPATH/PYTHONSTARTUP and the cwd out; PYTHONUSERBASE is still honoured.
     private static readonly string[] Arguments = ["-I", "-S", "-c", ProbeScript.Source];
 
-    public async Task<InterpreterProbe> RunAsync(string executable) => (await RunRawAsync(executable)).Probe;
-
     /// <summary>The probe and the output it was read from (what the cache keeps).</summary>
-    public async Task<(InterpreterProbe Probe, string Output)> RunRawAsync(string executable)
+    public (InterpreterProbe Probe, string Output) RunRaw(string executable)
     {
-        var limits = new CaptureLimits(timeout, MaxOutputBytes, KeptErrorBytes: 64 * 1024);
-        CapturedRun run;
+        ChildResult run;
         try
         {
-            run = OperatingSystem.IsWindows()
-                ? await CliWrapCapture.RunAsync(executable, Arguments, limits)
-                : SpawnCapture.Run(executable, Arguments, limits);
+            run = ChildProcess.Run(ChildRequest.Captured(executable, Arguments, timeout, MaxOutputBytes, keptErrorBytes: 64 * 1024));
         }
-        catch (CaptureFailedException e)
+        catch (ChildFailedException e)
         {
             throw new ProbeFailedException(executable, e.Failure switch
             {
-                CaptureFailure.TooMuchOutput => $"is not a Python uvshim can use: it printed more than {MaxOutputBytes / 1024} KiB",
-                CaptureFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
-                _ => "could not be started: " + e.Message,
+                ChildFailure.TooMuchOutput => $"is not a Python uvshim can use: it printed more than {MaxOutputBytes / 1024} KiB",
+                ChildFailure.TimedOut => $"did not answer within {timeout.TotalSeconds:0.#} s",
+                _ => "could not be started: " + e.Detail,
             });
         }
 
         if (run.ExitCode != 0)
         {
-            var lastLine = run.ErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            var lastLine = run.ErrorText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .LastOrDefault() ?? "";
             if (lastLine.Length > 300)
                 lastLine = "…" + lastLine[^300..];
@@ -45,7 +40,7 @@ internal sealed class UserSchemeProbe(TimeSpan timeout)
             throw new ProbeFailedException(executable, ending + (lastLine.Length > 0 ? $": {lastLine}" : ""));
         }
 
-        var output = Encoding.UTF8.GetString(run.Output);
+        var output = run.OutputText;
         try
         {
             return (ProbeOutputParser.Parse(output), output);

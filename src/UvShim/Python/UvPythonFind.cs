@@ -1,5 +1,5 @@
 using System.Text;
-using UvShim.Platform;
+using UvShim.Processes;
 
 namespace UvShim.Python;
 
@@ -27,13 +27,12 @@ internal sealed class UvPythonFind(Lazy<string> uv, TimeSpan timeout)
     {
         try
         {
-            var run = CliWrapCapture.RunAsync(uv.Value, Arguments(request, system),
-                    new CaptureLimits(timeout, MaxOutputBytes: 64 * 1024, KeptErrorBytes: 1024), workingDirectory, WithoutPreferenceVariables)
-                .GetAwaiter().GetResult();
-            var path = Encoding.UTF8.GetString(run.Output).Trim();
+            var question = ChildRequest.Captured(uv.Value, Arguments(request, system), timeout, maxOutputBytes: 64 * 1024, keptErrorBytes: 1024);
+            var run = ChildProcess.Run(question with { WorkingDirectory = workingDirectory, Environment = WithoutPreferenceVariables });
+            var path = run.OutputText.Trim();
             return run.ExitCode == 0 && path.Length > 0 && File.Exists(path) ? path : null;
         }
-        catch (CaptureFailedException)
+        catch (ChildFailedException)
         {
             return null;
         }

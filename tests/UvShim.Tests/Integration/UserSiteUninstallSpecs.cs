@@ -141,6 +141,40 @@ public sealed class UserSiteUninstallSpecs(UserSiteFixture fixture) : IClassFixt
         AssertSystemPackagesUntouched();
     }
 
+    /// <summary>An executable uv the kernel cannot start: its interpreter does not exist (posix_spawn fails with ENOENT).</summary>
+    internal static string UnstartableUv(TestUser user)
+    {
+        var path = Path.Combine(user.CreateDirectory("uv"), "uv");
+        user.WriteFile(path, "#!/nonexistent/interpreter\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return path;
+    }
+
+    /// <summary>uvshim's one line for a uv that did not start, and uv's error exit code; no "internal error".</summary>
+    internal static void AssertCannotRun(ProcessResult result, string uv)
+    {
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"uvshim: cannot run {uv}: ", line);
+        Assert.Empty(result.Records);
+    }
+
+    [LinuxFact]
+    public void In_a_mixed_request_a_uv_that_cannot_start_ends_uvshim_with_one_line_and_exit_2()
+    {
+        using var user = TestUser.CreateUnprivileged();
+        var python = WithSystemPackages.Python;
+        fixture.InstallForUser(user, python, fixture.Demo);
+        var uv = UnstartableUv(user);
+
+        var result = ShimProcessRunner.RunShim(
+            user, ["pip", "uninstall", "uvshim-demo", "uvshim-nowhere"], fixture.ShimEnvironment(user, python, ("UV_SYSTEM_PYTHON", "1"), ("UVSHIM_UV", uv)));
+
+        AssertCannotRun(result, uv);
+        Assert.True(Directory.Exists(Path.Combine(python.UserSitePackages(user), fixture.Demo.DistInfoDirectory)), "nothing ran, nothing is gone");
+    }
+
     [LinuxFact]
     public void When_the_first_uv_run_fails_its_exit_code_is_returned()
     {

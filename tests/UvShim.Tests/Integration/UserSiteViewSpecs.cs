@@ -60,6 +60,16 @@ public sealed class UserSiteViewSpecs(UserSiteViewFixture fixture) : IClassFixtu
     private ProcessResult Run(params string[] arguments) => ShimProcessRunner.RunShim(User, arguments, fixture.SystemEnvironment());
 
     [LinuxFact]
+    public void A_merged_list_whose_uv_cannot_start_ends_with_one_line_and_exit_2()
+    {
+        var uv = UserSiteUninstallSpecs.UnstartableUv(User);
+
+        var result = ShimProcessRunner.RunShim(User, ["pip", "list"], fixture.SystemEnvironment(("UVSHIM_UV", uv)));
+
+        UserSiteUninstallSpecs.AssertCannotRun(result, uv);
+    }
+
+    [LinuxFact]
     public void List_with_user_shows_only_the_user_site_in_columns()
     {
         var result = Run("pip", "list", "--user");

@@ -16,8 +16,7 @@ public sealed class EmptyPythonSpecs : IDisposable
     private IReadOnlyList<IReadOnlyList<string>> Plan(string[] arguments, params (string, string)[] environment)
     {
         var context = _harness.Context([("UV_PYTHON", "/nonexistent/python3"), .. environment]);
-        var plan = new InstallPlanner(_harness.Finder()).PlanAsync(PlannerHarness.Parse(arguments), InvocationKind.PipInstall, context)
-            .GetAwaiter().GetResult();
+        var plan = new InstallPlanner(_harness.Finder()).Plan(PlannerHarness.Parse(arguments), InvocationKind.PipInstall, context);
         return PlannerHarness.Commands(plan, arguments);
     }
 
@@ -51,12 +50,12 @@ public sealed class EmptyPythonSpecs : IDisposable
     [Theory]
     [InlineData("--system")]
     [InlineData("--user")]
-    public async Task An_empty_python_finds_the_interpreter_as_if_no_python_was_asked_for(string how)
+    public void An_empty_python_finds_the_interpreter_as_if_no_python_was_asked_for(string how)
     {
         var context = _harness.Context(("UV_PYTHON", "/nonexistent/python3"));
         var steps = new List<PlanStep>();
 
-        var outcome = await _harness.Finder().FindAsync(PlannerHarness.Parse(["pip", "install", how, "--python", "", "x"]), context,
+        var outcome = _harness.Finder().Find(PlannerHarness.Parse(["pip", "install", how, "--python", "", "x"]), context,
             Discovery.ExplicitSystem, explicitUser: how == "--user", steps);
 
         var found = Assert.IsType<TargetOutcome.Found>(outcome);
@@ -65,11 +64,11 @@ public sealed class EmptyPythonSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_python_without_a_value_is_refused_as_uv_refuses_it()
+    public void A_python_without_a_value_is_refused_as_uv_refuses_it()
     {
         var context = _harness.Context();
 
-        var plan = await new InstallPlanner(_harness.Finder()).PlanAsync(PlannerHarness.Parse(["pip", "install", "--user", "x", "--python"]),
+        var plan = new InstallPlanner(_harness.Finder()).Plan(PlannerHarness.Parse(["pip", "install", "--user", "x", "--python"]),
             InvocationKind.PipInstall, context);
 
         Assert.Contains("--python needs a value", Assert.IsType<Plan.Refuse>(plan).Message);

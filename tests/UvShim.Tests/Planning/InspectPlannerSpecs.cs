@@ -17,7 +17,7 @@ public sealed class InspectPlannerSpecs : IDisposable
     {
         _harness.InstallInUserSite("foo-1.0.dist-info");
         var plan = new InspectPlanner(_harness.Finder())
-            .PlanAsync(PlannerHarness.Parse(arguments), kind, _harness.Context(("UV_SYSTEM_PYTHON", "1"))).GetAwaiter().GetResult();
+            .Plan(PlannerHarness.Parse(arguments), kind, _harness.Context(("UV_SYSTEM_PYTHON", "1")));
         return PlannerHarness.Commands(plan, arguments);
     }
 

@@ -17,7 +17,7 @@ public sealed class InstallPlannerSpecs : IDisposable
     {
         var kind = arguments.Contains("sync") ? InvocationKind.PipSync : InvocationKind.PipInstall;
         var plan = new InstallPlanner(_harness.Finder())
-            .PlanAsync(PlannerHarness.Parse(arguments), kind, _harness.Context([("UV_SYSTEM_PYTHON", "1"), .. environment])).GetAwaiter().GetResult();
+            .Plan(PlannerHarness.Parse(arguments), kind, _harness.Context([("UV_SYSTEM_PYTHON", "1"), .. environment]));
         var commands = PlannerHarness.Commands(plan, arguments);
         return (commands.Count == 1 ? commands[0] : [], plan);
     }

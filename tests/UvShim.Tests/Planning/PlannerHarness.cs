@@ -62,14 +62,14 @@ internal sealed class PlannerHarness : IDisposable
         {
             AskedUv.Add(request);
             return null;
-        }), _ => Task.FromResult(Probe));
+        }), _ => Probe);
 
     /// <summary>The texts of a plan's uv command lines: the hand-over's, or each composed or chained run's.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Commands(Plan plan, string[] arguments) =>
         plan switch
         {
             Plan.HandOver handOver => [handOver.Arguments.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()],
-            Plan.Compose compose => compose.Commands,
+            Plan.Compose compose => compose.Runs.Select(r => (IReadOnlyList<string>)r.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()).ToList(),
             Plan.Chain chain => chain.Runs.Select(r => (IReadOnlyList<string>)r.Arguments.Select(s => s.OriginalIndex >= 0 ? arguments[s.OriginalIndex] : s.Text).ToList()).ToList(),
             _ => [],
         };

@@ -1,4 +1,4 @@
-using UvShim.HandOver;
+using UvShim.Execution;
 using UvShim.Planning;
 using UvShim.Tests.Python;
 

@@ -12,7 +12,7 @@ public sealed class UninstallPlannerSpecs : IDisposable
     private IReadOnlyList<IReadOnlyList<string>> Plan(string[] arguments, params (string, string)[] environment)
     {
         _harness.InstallInUserSite("foo-1.0.dist-info");
-        var plan = new UninstallPlanner(_harness.Finder()).PlanAsync(PlannerHarness.Parse(arguments), _harness.Context(environment)).GetAwaiter().GetResult();
+        var plan = new UninstallPlanner(_harness.Finder()).Plan(PlannerHarness.Parse(arguments), _harness.Context(environment));
         return PlannerHarness.Commands(plan, arguments);
     }
 

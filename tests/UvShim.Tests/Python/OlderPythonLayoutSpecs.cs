@@ -29,7 +29,7 @@ public sealed class OlderPythonLayoutSpecs
     private static async Task Check(string minor)
     {
         var executable = PyenvVersionFactAttribute.Executable(minor)!;
-        var probe = await new UserSchemeProbe(TimeSpan.FromMinutes(1)).RunAsync(executable);
+        var probe = new UserSchemeProbe(TimeSpan.FromMinutes(1)).RunRaw(executable).Probe;
         using var user = TestUser.CreateCurrent();
         var userBase = Path.Combine(user.Scratch, "base");
         var purelib = Path.Combine(userBase, probe.PrefixLayout.Purelib);

@@ -1,6 +1,4 @@
-using System.Text;
-
-namespace UvShim.Platform;
+namespace UvShim.Processes;
 
 /// <summary>The last bytes of a stream, in a ring buffer.</summary>
 internal sealed class ErrorTail(int capacity)
@@ -14,14 +12,14 @@ internal sealed class ErrorTail(int capacity)
             _kept[(int)(_total++ % capacity)] = b;
     }
 
-    public string Text
+    public byte[] Bytes
     {
         get
         {
             if (_total <= capacity)
-                return Encoding.UTF8.GetString(_kept, 0, (int)_total);
+                return _kept[..(int)_total];
             var start = (int)(_total % capacity);
-            return Encoding.UTF8.GetString([.. _kept.AsSpan(start), .. _kept.AsSpan(0, start)]);
+            return [.. _kept.AsSpan(start), .. _kept.AsSpan(0, start)];
         }
     }
 }

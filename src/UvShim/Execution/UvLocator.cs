@@ -1,6 +1,6 @@
 using UvShim.Platform;
 
-namespace UvShim.HandOver;
+namespace UvShim.Execution;
 
 internal sealed class UvNotFoundException(string message) : Exception(message);
 

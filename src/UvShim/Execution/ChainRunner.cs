@@ -1,13 +1,14 @@
+using UvShim.Native;
 using UvShim.Output;
 using UvShim.Planning;
-using UvShim.Platform;
+using UvShim.Processes;
 
-namespace UvShim.HandOver;
+namespace UvShim.Execution;
 
 /// <summary>
 /// Runs a <see cref="Plan.Chain"/>: its uv children one after another, stopping at the first that fails (its exit code
 /// is uvshim's; a child killed by a signal kills uvshim with it), with the private files they share removed in every
-/// case; the retry of a failed last run; the scripts check; then the hand-over.
+/// case (a uv that cannot start ends uvshim with <see cref="ChildFailedException"/>'s one line); the retry of a failed last run; the scripts check; then the hand-over.
 /// </summary>
 internal static class ChainRunner
 {
@@ -46,19 +47,19 @@ internal static class ChainRunner
         return ended.ShellCode;
     }
 
-    private static ChildExit RunAll(Plan.Chain chain, UvInvoker invoker, string? directory)
+    private static ChildResult RunAll(Plan.Chain chain, UvInvoker invoker, string? directory)
     {
         if (directory is not null && chain.Constraints.Count > 0)
             File.WriteAllText(Path.Combine(directory, "constraints.txt"), string.Join('\n', chain.Constraints) + "\n");
 
-        var exit = new ChildExit(0, null);
+        var exit = new ChildResult(0, null, [], []);
         foreach (var run in chain.Runs)
         {
             exit = Start(run, invoker, directory);
-            if (exit.Code != 0)
+            if (exit.ExitCode != 0)
                 break;
         }
-        if (exit.Code == 1 && chain.Retry is { } retry && Start(retry.Check, invoker, directory).Code == 0)
+        if (exit.ExitCode == 1 && chain.Retry is { } retry && Start(retry.Check, invoker, directory).ExitCode == 0)
         {
             if (retry.Note is not null)
                 StdErr.Line(retry.Note);
@@ -67,7 +68,7 @@ internal static class ChainRunner
         return exit;
     }
 
-    private static ChildExit Start(ChildRun run, UvInvoker invoker, string? directory)
+    private static ChildResult Start(ChildRun run, UvInvoker invoker, string? directory)
     {
         var slots = run.Arguments.Select(a => a.Text switch
         {
@@ -75,7 +76,7 @@ internal static class ChainRunner
             ChildRun.ConstraintsFile => a with { Text = Path.Combine(directory!, "constraints.txt") },
             _ => a,
         }).ToList();
-        return invoker.RunChild(slots, run.Output);
+        return invoker.Run(slots, run.Output, run.Error);
     }
 
     private static bool UsesPrivateFiles(Plan.Chain chain) =>
@@ -84,7 +85,7 @@ internal static class ChainRunner
             .Any(a => a.Text is ChildRun.RequirementsFile or ChildRun.ConstraintsFile);
 
     // A directory of our own (0700) holds the files: nobody else can read or swap them.
-    private static ChildExit? WithScratchDirectory(Plan.Chain chain, Func<string, ChildExit> body)
+    private static ChildResult? WithScratchDirectory(Plan.Chain chain, Func<string, ChildResult> body)
     {
         DirectoryInfo directory;
         try
@@ -98,7 +99,7 @@ internal static class ChainRunner
                 return null;
             StdErr.Line($"cannot create a private temporary directory in {Path.GetTempPath()} for the exported lock "
                 + $"({e.Message}); set TMPDIR to a directory you can write");
-            return new ChildExit(2, null);
+            return new ChildResult(2, null, [], []);
         }
         try
         {

@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
-using UvShim.HandOver;
 
-namespace UvShim.Platform;
+namespace UvShim.Native;
 
 /// <summary>One descriptor change in a spawned child: open a path on a descriptor, duplicate one onto another, or close one.</summary>
 internal readonly record struct SpawnAction(SpawnActionKind Kind, int Fd, int Source = -1, string? Path = null)
@@ -12,6 +11,9 @@ internal readonly record struct SpawnAction(SpawnActionKind Kind, int Fd, int So
     public static SpawnAction Dup2(int source, int fd) => new(SpawnActionKind.Dup2, fd, source);
 
     public static SpawnAction Close(int fd) => new(SpawnActionKind.Close, fd);
+
+    /// <summary>The child's working directory (<see cref="PosixSpawn.CanChangeDirectory"/>).</summary>
+    public static SpawnAction ChangeDirectory(string path) => new(SpawnActionKind.ChangeDirectory, -1, Path: path);
 }
 
 internal enum SpawnActionKind
@@ -19,11 +21,11 @@ internal enum SpawnActionKind
     Open,
     Dup2,
     Close,
+    ChangeDirectory,
 }
 
 /// <summary>
-/// posix_spawn and waitpid, shared by the probe's capture (<see cref="SpawnCapture"/>) and uv's child runs
-/// (<see cref="UnixChild"/>): the child starts with SIGPIPE at its default and no blocked signals, as an exec'd uv does.
+/// posix_spawn and waitpid, for every child uvshim starts on Unix (<see cref="Processes.PosixChild"/>): the child starts with SIGPIPE at its default and no blocked signals, as an exec'd uv does.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal static unsafe partial class PosixSpawn
@@ -59,6 +61,7 @@ internal static unsafe partial class PosixSpawn
                     // Descriptor 0 is read, the others written (a discarded stdout or stderr).
                     SpawnActionKind.Open => posix_spawn_file_actions_addopen(fileActions, action.Fd, arena.String(action.Path!), action.Fd == 0 ? O_RDONLY : O_WRONLY, 0),
                     SpawnActionKind.Dup2 => posix_spawn_file_actions_adddup2(fileActions, action.Source, action.Fd),
+                    SpawnActionKind.ChangeDirectory => ((delegate* unmanaged<void*, byte*, int>)ChangeDirectoryExport)(fileActions, arena.String(action.Path!)),
                     _ => posix_spawn_file_actions_addclose(fileActions, action.Fd),
                 };
             }
@@ -126,6 +129,13 @@ internal static unsafe partial class PosixSpawn
         Libc.signal(ChildSignal, 0);
         return () => Libc.signal(ChildSignal, SIG_IGN);
     }
+
+    // glibc 2.29, musl 1.1.24 and macOS 10.15 have it; POSIX.1-2024 names it posix_spawn_file_actions_addchdir.
+    private static readonly nint ChangeDirectoryExport =
+        NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "posix_spawn_file_actions_addchdir_np", out var address) ? address : 0;
+
+    /// <summary>Whether a child can be started in another working directory.</summary>
+    public static bool CanChangeDirectory => ChangeDirectoryExport != 0;
 
     private static int ChildSignal => OperatingSystem.IsLinux() ? SIGCHLD_LINUX : SIGCHLD_BSD;
 

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
-using UvShim.Platform;
+using UvShim.Native;
 
-namespace UvShim.Tests.Platform;
+namespace UvShim.Tests.Native;
 
 /// <summary>
 /// The probe cache's file status comes from the C library's statx where it has one and from the system call where it

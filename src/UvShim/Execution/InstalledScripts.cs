@@ -1,7 +1,7 @@
+using UvShim.Native;
 using UvShim.Planning;
-using UvShim.Platform;
 
-namespace UvShim.HandOver;
+namespace UvShim.Execution;
 
 /// <summary>
 /// Which console scripts an install put in a directory: the <c>.dist-info</c> directories of the site directories

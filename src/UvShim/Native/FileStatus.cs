@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using UvShim.HandOver;
 
-namespace UvShim.Platform;
+namespace UvShim.Native;
 
 /// <summary>What the probe cache keys on and checks: change time, size, owner, and whether a path is a link.</summary>
 internal readonly record struct FileStatus(long ChangeSeconds, uint ChangeNanoseconds, long Size, uint Owner, bool IsSymbolicLink, bool IsDirectory);

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace UvShim.HandOver;
+using UvShim.Native;
+
+namespace UvShim.Processes;
 
 /// <summary>
 /// While uvshim runs uv as a child (commands that need more than one uv run), SIGINT and SIGTERM sent

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace UvShim.HandOver;
+namespace UvShim.Native;
 
 /// <summary>The few C library calls uvshim needs on Unix.</summary>
 internal static unsafe partial class Libc

@@ -1,11 +1,11 @@
-namespace UvShim.HandOver;
+namespace UvShim.Execution;
 
 /// <summary>
 /// What uvshim leaves in uv's environment to notice that uv is uvshim again: the PID that exec'd
 /// (an exec into itself keeps it), and how many uvshims in a row led here (a wrapper script that
 /// runs uvshim without exec gets a new PID each time, but not a new depth).
 /// </summary>
-internal static class HandOverMarkers
+internal static class LoopGuardMarkers
 {
     public const string ExecPid = "UVSHIM_EXEC_PID";
     public const string Depth = "UVSHIM_DEPTH";

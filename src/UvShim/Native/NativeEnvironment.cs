@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace UvShim.HandOver;
+namespace UvShim.Native;
 
 /// <summary>
 /// The process environment as the C library holds it, byte for byte. .NET keeps its own copy and

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace UvShim.HandOver;
+namespace UvShim.Native;
 
 /// <summary>
 /// The arguments as the bytes the caller passed. .NET decodes argv as UTF-8 and replaces what

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace UvShim.Platform;
+namespace UvShim.Native;
 
 /// <summary>Native memory for one C call (argv arrays, strings, opaque structs), freed together.</summary>
 internal sealed unsafe class NativeArena : IDisposable

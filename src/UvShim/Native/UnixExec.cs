@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
-using UvShim.Platform;
 
-namespace UvShim.HandOver;
+namespace UvShim.Native;
 
 /// <summary>
 /// Replaces uvshim with uv (docs/design.md, "One path"): same PID, terminal, signals and exit status.
