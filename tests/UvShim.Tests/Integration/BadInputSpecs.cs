@@ -174,17 +174,4 @@ public sealed class BadInputSpecs(IntegrationFixture fixture) : IClassFixture<In
 
         AssertRefusedCleanly(result, config, work);
     }
-
-    [RootFact("only root can run a uid without a passwd entry; the current user has one, so Python finds a home without HOME")]
-    public void With_HOME_unset_and_no_passwd_entry_the_relative_user_base_is_refused_naming_PYTHONUSERBASE()
-    {
-        var (user, work) = NewUser();
-        using var _ = user;
-        var environment = fixture.ShimEnvironment(user, TestInterpreters.UnwritableCopy, ("UV_SYSTEM_PYTHON", "1"));
-        environment.Remove("HOME");
-
-        var result = ShimProcessRunner.RunShim(user, ["pip", "install", fixture.Wheel.Path], environment, work);
-
-        AssertRefusedCleanly(result, "PYTHONUSERBASE", work, user.Home);
-    }
 }
