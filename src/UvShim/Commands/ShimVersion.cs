@@ -1,10 +1,7 @@
-using System.Reflection;
-
 namespace UvShim.Commands;
 
-internal static class ShimVersion
-{
-    public static string Text { get; } =
-        typeof(ShimVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "unknown";
-}
+/// <summary>
+/// uvshim's version, <c>$(Version)</c>, as a constant UvShim.csproj writes at build time: reading it from the assembly's
+/// attributes took a twentieth of a warm rewrite (bench/run.sh).
+/// </summary>
+internal static partial class ShimVersion;
