@@ -28,7 +28,7 @@ public sealed class PipSwitchesSpecs(IntegrationFixture fixture) : IClassFixture
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path], WithoutPins(result.SingleRecord.Arguments));
+        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path], result.SingleRecord.Arguments);
         Assert.DoesNotContain("Defaulting", result.StandardError);
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
     }
@@ -108,7 +108,7 @@ public sealed class PipSwitchesSpecs(IntegrationFixture fixture) : IClassFixture
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path], WithoutPins(result.SingleRecord.Arguments));
+        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path], result.SingleRecord.Arguments);
         Assert.Contains($"user request:  user install asked for by user = yes in {pipConf} [global]", explained.StandardOutput);
     }
 
@@ -127,7 +127,7 @@ public sealed class PipSwitchesSpecs(IntegrationFixture fixture) : IClassFixture
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path], WithoutPins(result.SingleRecord.Arguments));
+        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", fixture.Wheel.Path], UserSiteAssertions.WithoutSystemSitePins(result.SingleRecord.Arguments));
         UserSiteAssertions.InstalledForUser(user, python, fixture.Wheel);
         Assert.Contains($"PEP 668:       externally managed ({python.ExternallyManagedMarker}); overridden by PIP_BREAK_SYSTEM_PACKAGES=1", explained.StandardOutput);
     }
@@ -200,16 +200,4 @@ public sealed class PipSwitchesSpecs(IntegrationFixture fixture) : IClassFixture
     }
 
     // Debian's python has packages of its own, which uvshim pins through a private constraints file (SystemSitePins).
-    private static List<string> WithoutPins(IReadOnlyList<string> arguments)
-    {
-        var kept = new List<string>();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            if (arguments[i] == "--constraints")
-                i++;
-            else
-                kept.Add(arguments[i]);
-        }
-        return kept;
-    }
 }

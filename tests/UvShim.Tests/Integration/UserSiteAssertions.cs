@@ -8,8 +8,6 @@ namespace UvShim.Tests.Integration;
 [SupportedOSPlatform("linux")]
 internal static class UserSiteAssertions
 {
-    /// <summary>The package imports with a plain <c>python</c> (user site on sys.path, no PYTHONPATH),
-    /// and the console script is in <c>~/.local/bin</c>, executable, and runs.</summary>
     /// <summary>
     /// The arguments without uvshim's private constraints file (<c>--constraints &lt;TMPDIR&gt;/uvshim-…/constraints.txt</c>),
     /// which pins what the interpreter's system site-packages has (Debian's python3-* packages); asserts it was there.
@@ -22,6 +20,21 @@ internal static class UserSiteAssertions
         return [.. arguments.Take(at), .. arguments.Skip(at + 2)];
     }
 
+    /// <summary>
+    /// A <c>pip install --no-index &lt;wheel&gt;</c> that uvshim sent to the user base: uv got <c>--prefix &lt;user base&gt;
+    /// --python &lt;interpreter&gt;</c> after <c>install</c>, ran as uvshim's child (the user's scripts directory is off
+    /// PATH, so uvshim names the script afterwards), and the wheel works from the user site.
+    /// </summary>
+    public static void InstalledIntoUserBaseAsChild(ProcessResult result, TestUser user, TestInterpreter python, BuiltWheel wheel)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["pip", "install", "--prefix", user.UserBase, "--python", python.Executable, "--no-index", wheel.Path], result.SingleRecord.Arguments);
+        Assert.NotEqual(result.ProcessId, result.SingleRecord.ProcessId);
+        InstalledForUser(user, python, wheel);
+    }
+
+    /// <summary>The package imports with a plain <c>python</c> (user site on sys.path, no PYTHONPATH),
+    /// and the console script is in <c>~/.local/bin</c>, executable, and runs.</summary>
     public static void InstalledForUser(TestUser user, TestInterpreter python, BuiltWheel wheel)
     {
         Assert.True(
